@@ -515,7 +515,7 @@ pub struct TableWriter<W: Write> {
 }
 
 enum Inner<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(std::io::BufWriter<W>),
 }
 
@@ -531,7 +531,7 @@ impl<W: Write> TableWriter<W> {
                 if header {
                     w.write_record(table.header()).map_err(csv_io)?;
                 }
-                Inner::Csv(w)
+                Inner::Csv(Box::new(w))
             }
             Format::Jsonl => Inner::Jsonl(std::io::BufWriter::with_capacity(1 << 16, out)),
         };
