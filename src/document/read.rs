@@ -207,6 +207,26 @@ fn decode(
     }
 }
 
+/// A document, or a failure if it has no text at all.
+fn document(
+    id: String,
+    text: String,
+    date: Option<String>,
+    path: &Path,
+    line: Option<u64>,
+) -> Item {
+    if text.trim().is_empty() {
+        return Item::Failed {
+            error: Error::new(ErrorKind::Empty {
+                path: path.to_path_buf(),
+                line,
+            }),
+            doc_id: Some(id),
+        };
+    }
+    Item::Document(Document::new(id, text, date))
+}
+
 fn read_txt(path: PathBuf, mut reader: Box<dyn Read + Send>, opts: ReadOptions) -> Vec<Item> {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
@@ -228,7 +248,7 @@ fn read_txt(path: PathBuf, mut reader: Box<dyn Read + Send>, opts: ReadOptions) 
         items.push(Item::Warning(w));
     }
     items.push(match text {
-        Ok(text) => Item::Document(Document::new(id, text, None)),
+        Ok(text) => document(id, text, None, &path, None),
         Err(error) => Item::Failed {
             error,
             doc_id: Some(id),
@@ -281,7 +301,7 @@ impl JsonlReader {
                 return self.fail(format!("`id` must be a string or number, not {other}"));
             }
         };
-        Item::Document(Document::new(id, rec.text, rec.date))
+        document(id, rec.text, rec.date, &self.path, Some(self.line))
     }
 }
 
@@ -463,7 +483,7 @@ impl Iterator for CsvReader {
                 let bytes = self.record.get(text_col).unwrap_or_default().to_vec();
                 let (text, warning) = decode(bytes, &self.path, Some(line), self.opts.lossy);
                 let item = match text {
-                    Ok(text) => Item::Document(Document::new(id, text, date)),
+                    Ok(text) => document(id, text, date, &self.path, Some(line)),
                     Err(error) => Item::Failed {
                         error,
                         doc_id: Some(id),
