@@ -97,6 +97,29 @@ fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
+/// The quoted pieces (marks included) of a content span.
+fn quoted_pieces(chars: &[char], (s, e): (usize, usize)) -> Parts {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate().take(e).skip(s) {
+        match (c, open) {
+            ('"' | '“' | '„' | '«', None) => open = Some(i),
+            ('"' | '”' | '»', Some(o)) => {
+                out.push((o, i + 1));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, e));
+    }
+    if out.is_empty() {
+        out.push((s, e));
+    }
+    out
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -152,6 +175,11 @@ fn main() -> anyhow::Result<()> {
         .map(|n| n.parse())
         .transpose()?
         .unwrap_or(0);
+    let only_doc = args
+        .iter()
+        .position(|a| a == "--doc")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let input = std::fs::read_to_string(path)?;
     let pipeline = Pipeline::new();
     let (mut strict, mut merged) = ([Prf::default(), Prf::default()], [Prf::default(), Prf::default()]);
@@ -185,6 +213,25 @@ fn main() -> anyhow::Result<()> {
         let t0 = Instant::now();
         let a: Attribution = pipeline.speakers.analyze(&doc.text, doc.body, &sentences);
         secs += t0.elapsed().as_secs_f64();
+        if only_doc.as_deref().is_some_and(|d| d != id) {
+            continue;
+        }
+        if only_doc.is_some() {
+            for q in &a.quotes {
+                println!(
+                    "{:?} {:?} <- {:?} [{:?}] cue {:?}",
+                    q.kind,
+                    q.parts.iter().map(|p| p.of(&doc.text)).collect::<Vec<_>>(),
+                    q.speaker.as_ref().map(|s| a.source_name(s)),
+                    q.speaker_span.map(|s| s.of(&doc.text)),
+                    q.cue.map(|s| s.of(&doc.text))
+                );
+            }
+            for g in v["quotes"].as_array().into_iter().flatten() {
+                let (s, e) = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
+                println!("GOLD {} {:?} <- {:?}", g["type"], chars[s..e].iter().collect::<String>(), g["speaker"]);
+            }
+        }
         bytes += doc.text.len();
         docs += 1;
 
@@ -208,8 +255,17 @@ fn main() -> anyhow::Result<()> {
                                 && t.trim_end_matches(['.', ',']).ends_with(is_quote_mark)
                         };
                         let kind = q["type"].as_str().unwrap_or("").to_string();
-                        let merged_direct = kind == "direct"
-                            || (kind == "mixed" && parts.len() > 1 && parts.iter().all(wrapped));
+                        let whole = (n("start").unwrap(), n("end").unwrap());
+                        // Interrupted quotes: `"A," she said. "B."` as one
+                        // content span (or parts each wrapped in quotes).
+                        let interrupted = kind == "mixed"
+                            && (if parts.len() > 1 { parts.iter().all(wrapped) } else { wrapped(&whole) });
+                        let merged_direct = kind == "direct" || interrupted;
+                        let parts = if interrupted && parts.len() == 1 {
+                            quoted_pieces(&chars, whole)
+                        } else {
+                            parts
+                        };
                         Gold {
                             speaker: q["speaker"].as_str().map(str::to_string),
                             speaker_span: n("speaker_start").zip(n("speaker_end")),
