@@ -185,6 +185,8 @@ fn main() -> anyhow::Result<()> {
     let (mut strict, mut merged) = ([Prf::default(), Prf::default()], [Prf::default(), Prf::default()]);
     let (mut spk_ok, mut spk_n) = (0usize, 0usize);
     let mut all = Prf::default();
+    // Matched / predicted direct quotes without and with a speaker.
+    let mut no_speaker = [(0usize, 0usize); 2];
     let mut by_type: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let (mut bytes, mut secs, mut docs) = (0usize, 0f64, 0usize);
     let mut shown = 0;
@@ -303,6 +305,12 @@ fn main() -> anyhow::Result<()> {
                 set[i].np += pd.len();
                 set[i].ng += gd.len();
                 if gold_filter == 1 && i == 0 {
+                    let pm: Vec<usize> = m.iter().map(|x| x.0).collect();
+                    for (pi, p) in pd.iter().enumerate() {
+                        let k = (p.speaker.is_some() || p.speaker_span.is_some()) as usize;
+                        no_speaker[k].1 += 1;
+                        no_speaker[k].0 += pm.contains(&pi) as usize;
+                    }
                     for &(pi, gi) in &m {
                         if gd[gi].speaker.is_some() {
                             spk_n += 1;
@@ -340,7 +348,17 @@ fn main() -> anyhow::Result<()> {
                         for (pi, p) in pd.iter().enumerate() {
                             if !pm.contains(&pi) && shown < show_errors {
                                 shown += 1;
-                                println!("FALSE {id}: {:?}\n      ctx: {}", s(p.parts[0]), ctx(p.parts[0]));
+                                let over: Vec<String> = golds
+                                    .iter()
+                                    .filter(|g| coverage(&g.parts, &p.parts) > 0.0)
+                                    .map(|g| format!("{}:{:?}", g.kind, s((g.parts[0].0, g.parts.last().unwrap().1)).chars().take(150).collect::<String>()))
+                                    .collect();
+                                println!(
+                                    "FALSE {id}: {:?} <- {:?}\n      gold: {:?}",
+                                    s(p.parts[0]).chars().take(150).collect::<String>(),
+                                    p.speaker,
+                                    over
+                                );
                             }
                         }
                     }
@@ -369,6 +387,10 @@ fn main() -> anyhow::Result<()> {
     println!(
         "speaker accuracy on matched direct quotes (merged, 30%): {:.3} ({spk_ok}/{spk_n})",
         spk_ok as f64 / spk_n.max(1) as f64
+    );
+    println!(
+        "precision of direct quotes without a speaker: {}/{}; with one: {}/{}",
+        no_speaker[0].0, no_speaker[0].1, no_speaker[1].0, no_speaker[1].1
     );
     println!(
         "\nall attribution types, recall at 30% (one-to-one): {:.3} ({}/{})",
