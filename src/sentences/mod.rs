@@ -555,14 +555,15 @@ impl<'a> Scan<'a> {
         if word.is_empty() || word.len() > 24 {
             return None;
         }
-        if let Some(c) = self.lex.abbreviation(word) {
-            return Some(c);
-        }
         let mut chars = word.chars();
         let first = chars.next()?;
         if chars.next().is_none() && first.is_uppercase() {
-            // An initial (`J. K. Rowling`, `Jonas E. Smith`).
+            // An initial (`J. K. Rowling`, `Roy P. Crocker`), even where the
+            // lowercase letter is listed (`p. 55`).
             return Some(AbbrevClass::General);
+        }
+        if let Some(c) = self.lex.abbreviation(word) {
+            return Some(c);
         }
         // Unlisted dotted acronyms: `U.S.A`, `Ph.D`, `N.Y`.
         let mut parts = 0;
@@ -663,6 +664,10 @@ impl<'a> Scan<'a> {
                 }
             }
             let tok = &self.text[p..q];
+            if t == 0 && !tok.starts_with(char::is_alphabetic) {
+                // `"great heart." (That said, ...`: not an attribution.
+                return false;
+            }
             let word = tok.trim_end_matches(['.', ',', '!', '?', ';', ':']);
             if t >= 1 && self.lex.word(word) == Some(WordKind::Speech) {
                 // `Legend added, "I'm not ...` introduces the next quote.
@@ -780,7 +785,13 @@ impl<'a> Scan<'a> {
                     && !(word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase()))
                     && !self.fronted_phrase(i)
             }
-            Some(AbbrevClass::General) => next == Next::Upper && self.is_starter(self.word_at(w)),
+            // `in Binghamton, N.Y. “Secretary Clinton`: a quotation opens a
+            // sentence far more often than it follows an abbreviation.
+            Some(AbbrevClass::General) => {
+                next == Next::Upper
+                    && (self.char_at(m).is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
+                        || self.is_starter(self.word_at(w)))
+            }
         };
         if boundary && !(quote && next == Next::Upper && self.is_attribution(m)) {
             self.emit(k);
@@ -814,7 +825,11 @@ impl<'a> Scan<'a> {
             return;
         }
         let m = self.skip_ws(k);
-        if m >= n || self.next_at(m).0 != Next::Upper {
+        if m >= n {
+            return;
+        }
+        let (next, w) = self.next_at(m);
+        if next != Next::Upper {
             return;
         }
         if glued && spaced && count >= 4 && self.b[i] == b'.' {
@@ -823,6 +838,14 @@ impl<'a> Scan<'a> {
             self.emit(i + 1);
         } else if glued || count >= 4 {
             self.emit(k);
+        } else {
+            // A free-standing ellipsis (`embeds ... You said`) ends a sentence
+            // before a sentence-starting word, but not before `I`, which
+            // trails on after a pause (`the thing is . . . I didn't`).
+            let word = self.word_at(w);
+            if word != "I" && self.is_starter(word) {
+                self.emit(k);
+            }
         }
     }
 
