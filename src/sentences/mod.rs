@@ -155,15 +155,15 @@ fn is_bullet(c: char) -> bool {
 
 /// Quote marks and brackets that close what a sentence opened.
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}'
-    )
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
 }
 
 /// Quote marks and brackets that may open a sentence.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡'
+    )
 }
 
 /// Horizontal or vertical ASCII white space.
@@ -428,12 +428,13 @@ impl<'a> Scan<'a> {
         let Some(expect) = self.list_expect else {
             return;
         };
-        if p < self.b.len() && !is_ascii_ws(self.b[p]) {
-            if let Some((m, _)) = self.marker_at(p) {
-                if m == expect && self.has_content(p) {
-                    self.emit(p);
-                }
-            }
+        if p < self.b.len()
+            && !is_ascii_ws(self.b[p])
+            && let Some((m, _)) = self.marker_at(p)
+            && m == expect
+            && self.has_content(p)
+        {
+            self.emit(p);
         }
     }
 
@@ -750,17 +751,16 @@ impl<'a> Scan<'a> {
             return j;
         }
         // `bid."I wasn't`: an opening quote glued to the period.
-        if let Some(q @ ('"' | '“')) = self.char_at(j) {
-            if self
+        if let Some(q @ ('"' | '“')) = self.char_at(j)
+            && self
                 .char_at(j + q.len_utf8())
                 .is_some_and(char::is_uppercase)
-                && glued
-                && self.abbreviation(self.word_before(i)).is_none()
-            {
-                self.emit(j);
-                self.tok_start = j;
-                return j;
-            }
+            && glued
+            && self.abbreviation(self.word_before(i)).is_none()
+        {
+            self.emit(j);
+            self.tok_start = j;
+            return j;
         }
         let (k, quote) = self.closers(j);
         if k >= n || !is_ascii_ws(self.b[k]) && !self.char_at(k).is_some_and(char::is_whitespace) {
@@ -789,7 +789,9 @@ impl<'a> Scan<'a> {
             // sentence far more often than it follows an abbreviation.
             Some(AbbrevClass::General) => {
                 next == Next::Upper
-                    && (self.char_at(m).is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
+                    && (self
+                        .char_at(m)
+                        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
                         || self.is_starter(self.word_at(w)))
             }
         };
@@ -805,7 +807,8 @@ impl<'a> Scan<'a> {
         // `friendship.Legend`, `1,000.That`: lowercase word or number, then a
         // capitalised word (a capital and a lowercase letter).
         let left_ok = i > 0 && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
-        let right_ok = b[j].is_ascii_uppercase() && b.get(j + 1).is_some_and(u8::is_ascii_lowercase);
+        let right_ok =
+            b[j].is_ascii_uppercase() && b.get(j + 1).is_some_and(u8::is_ascii_lowercase);
         if left_ok
             && right_ok
             && !self.in_url(i)
@@ -870,12 +873,14 @@ impl<'a> Scan<'a> {
             self.tok_start = j;
             return j;
         }
-        if let Some(q @ ('"' | '“')) = self.char_at(j) {
-            if self.char_at(j + q.len_utf8()).is_some_and(char::is_uppercase) {
-                self.emit(j);
-                self.tok_start = j;
-                return j;
-            }
+        if let Some(q @ ('"' | '“')) = self.char_at(j)
+            && self
+                .char_at(j + q.len_utf8())
+                .is_some_and(char::is_uppercase)
+        {
+            self.emit(j);
+            self.tok_start = j;
+            return j;
         }
         let (k, quote) = self.closers(j);
         if k >= n || !self.char_at(k).is_some_and(char::is_whitespace) {
