@@ -500,6 +500,11 @@ impl<'a> Scan<'a> {
         if self.char_at(next).is_some_and(is_bullet) || self.marker_at(next).is_some() {
             return true;
         }
+        if self.seg_start > ls {
+            // The line began inside another sentence (`He left. Then\nhe
+            // came back.`): its tail is no headline.
+            return false;
+        }
         let mut words = 0usize;
         let mut caps = 0usize;
         for w in line.split_whitespace() {

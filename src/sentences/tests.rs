@@ -304,6 +304,11 @@ fn wrapped_lines_are_white_space() {
             "It did."
         ]
     );
+    // A short line is a headline only if it holds a whole sentence.
+    assert_eq!(
+        split("He left. Then\nhe came back."),
+        ["He left.", "Then\nhe came back."]
+    );
 }
 
 #[test]
