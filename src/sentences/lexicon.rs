@@ -35,6 +35,9 @@ pub enum AbbrevClass {
     /// May end a sentence (`Inc.`, `U.S.`, `etc.`, initials): a boundary only
     /// before a word that usually starts a sentence (`The`, `He`, `How`).
     General,
+    /// A state after a city (`Oakland, Calif.`): AP style puts a comma after
+    /// it when the sentence goes on, so before a capital it ends one.
+    Place,
 }
 
 /// What a word after a possible boundary tells us.
@@ -87,11 +90,12 @@ impl Lexicon {
                 "number" => AbbrevClass::Number,
                 "time" => AbbrevClass::Time,
                 "general" => AbbrevClass::General,
+                "place" => AbbrevClass::Place,
                 other => {
                     return Err(Error::lexicon(
                         abbreviations_path,
                         line,
-                        format!("unknown class {other:?} (prefix, number, time, general)"),
+                        format!("unknown class {other:?} (prefix, number, time, general, place)"),
                     ));
                 }
             };
@@ -230,7 +234,7 @@ mod tests {
     #[test]
     fn capitalised_entries_need_a_capital() {
         let lex = Lexicon::default();
-        assert_eq!(lex.abbreviation("Mass"), Some(AbbrevClass::General));
+        assert_eq!(lex.abbreviation("Mass"), Some(AbbrevClass::Place));
         assert_eq!(lex.abbreviation("mass"), None);
         assert_eq!(lex.abbreviation("Jan"), Some(AbbrevClass::Number));
         assert_eq!(lex.abbreviation("jan"), None);

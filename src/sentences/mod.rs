@@ -17,7 +17,9 @@
 //!   depends on its class: titles (`Mr.`) never end a sentence before a
 //!   name; `U.S.`, `Inc.` and initials end one only before a word that
 //!   usually starts sentences (`lexicons/sentences_words.tsv`: `The`, `He`,
-//!   `How`); `No.`, `p.`, `Jan.` don't before a number.
+//!   `How`); `No.`, `p.`, `Jan.` don't before a number; a state after a
+//!   city (`Oakland, Calif.`) does before a capital, since AP style puts a
+//!   comma after it when the sentence goes on.
 //! - Glued sentences from careless copy-editing split when a lowercase word
 //!   or number meets a capitalised word or an opening quote
 //!   (`friendship.Legend`, `bid."I`), but not inside URLs or e-mail addresses.
@@ -779,10 +781,18 @@ impl<'a> Scan<'a> {
         if next == Next::Lower {
             return k;
         }
-        let boundary = match self.abbreviation(self.word_before(i)) {
+        let class = self.abbreviation(self.word_before(i));
+        let boundary = match class {
             None => true,
+            // `RENO, Nev. (AP) —`: an aside after an abbreviation goes with it.
+            Some(_) if matches!(self.b[m], b'(' | b'[') => false,
             Some(AbbrevClass::Prefix) => false,
-            Some(AbbrevClass::Number) => next == Next::Upper,
+            // `Naples (Fla.) Daily News`: a closed bracket ended the aside,
+            // not necessarily the sentence.
+            Some(AbbrevClass::Number | AbbrevClass::Place) if self.b[k - 1] == b')' => {
+                next == Next::Upper && self.is_starter(self.word_at(w))
+            }
+            Some(AbbrevClass::Number | AbbrevClass::Place) => next == Next::Upper,
             Some(AbbrevClass::Time) => {
                 let word = self.word_at(w);
                 next == Next::Upper
@@ -850,8 +860,11 @@ impl<'a> Scan<'a> {
             // A free-standing ellipsis (`embeds ... You said`) ends a sentence
             // before a sentence-starting word, but not before `I`, which
             // trails on after a pause (`the thing is . . . I didn't`).
+            // It needs a sentence before it: `"... These thefts` opens one.
+            let before = self.text[self.seg_start..i].trim_end();
+            let opens = before.chars().next_back().is_none_or(is_opener);
             let word = self.word_at(w);
-            if word != "I" && self.is_starter(word) {
+            if !opens && word != "I" && self.is_starter(word) {
                 self.emit(k);
             }
         }

@@ -98,6 +98,26 @@ fn a_m_and_p_m() {
 }
 
 #[test]
+fn states_after_a_city() {
+    assert_eq!(
+        split("It happened in Oceanside, Calif. Sheppard said so. Oakland, Calif., police agreed."),
+        [
+            "It happened in Oceanside, Calif.",
+            "Sheppard said so.",
+            "Oakland, Calif., police agreed."
+        ]
+    );
+    assert_eq!(
+        split("RENO, Nev. (AP) \u{2014} Trump spoke."),
+        ["RENO, Nev. (AP) \u{2014} Trump spoke."]
+    );
+    assert_eq!(
+        split("He reports for the Naples (Fla.) Daily News."),
+        ["He reports for the Naples (Fla.) Daily News."]
+    );
+}
+
+#[test]
 fn initials() {
     assert_eq!(
         split("J. K. Rowling and George H.W. Bush met John P. Coale. He smiled."),
@@ -142,6 +162,10 @@ fn ellipses() {
     assert_eq!(
         split("Read the embeds ... You said you would."),
         ["Read the embeds ...", "You said you would."]
+    );
+    assert_eq!(
+        split("\"... These thefts are real.\""),
+        ["\"... These thefts are real.\""]
     );
     assert_eq!(
         split("The thing is . . . I never meant it."),
