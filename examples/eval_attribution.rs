@@ -42,6 +42,7 @@ struct Gold {
     speaker: Option<String>,
     speaker_span: Option<(usize, usize)>,
     merged_direct: bool,
+    cue: Option<String>,
 }
 
 struct Pred {
@@ -101,15 +102,23 @@ fn is_quote_mark(c: char) -> bool {
 fn quoted_pieces(chars: &[char], (s, e): (usize, usize)) -> Parts {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate().take(e).skip(s) {
+    let mut i = s;
+    while i < e {
+        let mut c = chars[i];
+        let mut w = 1;
+        if c == '\'' && chars.get(i + 1) == Some(&'\'') {
+            c = '"';
+            w = 2;
+        }
         match (c, open) {
             ('"' | '“' | '„' | '«', None) => open = Some(i),
             ('"' | '”' | '»', Some(o)) => {
-                out.push((o, i + 1));
+                out.push((o, i + w));
                 open = None;
             }
             _ => {}
         }
+        i += w;
     }
     if let Some(o) = open {
         out.push((o, e));
@@ -178,6 +187,11 @@ fn main() -> anyhow::Result<()> {
     let only_doc = args
         .iter()
         .position(|a| a == "--doc")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let miss_cue = args
+        .iter()
+        .position(|a| a == "--missed-indirect")
         .and_then(|i| args.get(i + 1))
         .cloned();
     let input = std::fs::read_to_string(path)?;
@@ -253,15 +267,18 @@ fn main() -> anyhow::Result<()> {
                         let wrapped = |&(s, e): &(usize, usize)| {
                             let seg: String = chars[s..e].iter().collect();
                             let t = seg.trim();
-                            t.starts_with(is_quote_mark)
-                                && t.trim_end_matches(['.', ',']).ends_with(is_quote_mark)
+                            let t2 = t.trim_end_matches(['.', ',']);
+                            (t.starts_with(is_quote_mark) && t2.ends_with(is_quote_mark))
+                                || (t.starts_with("''") && t2.ends_with("''"))
                         };
                         let kind = q["type"].as_str().unwrap_or("").to_string();
                         let whole = (n("start").unwrap(), n("end").unwrap());
                         // Interrupted quotes: `"A," she said. "B."` as one
                         // content span (or parts each wrapped in quotes).
-                        let interrupted = kind == "mixed"
+                        let interrupted = (kind == "mixed" || kind == "indirect")
                             && (if parts.len() > 1 { parts.iter().all(wrapped) } else { wrapped(&whole) });
+                        // Quotes in two apostrophes (''...'', some NYT texts)
+                        // are direct quotes the corpus script typed indirect.
                         let merged_direct = kind == "direct" || interrupted;
                         let parts = if interrupted && parts.len() == 1 {
                             quoted_pieces(&chars, whole)
@@ -269,6 +286,7 @@ fn main() -> anyhow::Result<()> {
                             parts
                         };
                         Gold {
+                            cue: q["cue"].as_str().map(str::to_string),
                             speaker: q["speaker"].as_str().map(str::to_string),
                             speaker_span: n("speaker_start").zip(n("speaker_end")),
                             parts,
@@ -375,6 +393,17 @@ fn main() -> anyhow::Result<()> {
         }
         for &(_, gi) in &m {
             by_type.entry(ga[gi].kind.clone()).or_default().0 += 1;
+        }
+        if let Some(cue) = &miss_cue {
+            let gm: Vec<usize> = m.iter().map(|x| x.1).collect();
+            for (gi, g) in ga.iter().enumerate() {
+                if !gm.contains(&gi) && g.kind == "indirect" && g.cue.as_deref().map(str::to_lowercase).as_deref() == Some(cue.as_str()) {
+                    let (a, b) = (g.parts[0].0, g.parts.last().unwrap().1);
+                    let ctx: String = chars[a.saturating_sub(100)..(b + 20).min(chars.len())].iter().collect();
+                    let content: String = chars[a..b].iter().collect();
+                    println!("MISSIND {:?} <- {:?}\n   {}", content, g.speaker, ctx.replace('\n', " "));
+                }
+            }
         }
     }
     println!("file: {path}");
