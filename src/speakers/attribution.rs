@@ -394,7 +394,7 @@ impl<'a> Ctx<'a> {
         }
         let k = match cue {
             Some(k) => k,
-            None if pt.lower == ":" => p,
+            None if pt.lower == ":" => return self.colon_attr(g),
             None => return None,
         };
         let slot = self
@@ -418,6 +418,18 @@ impl<'a> Ctx<'a> {
             .rev()
             .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
             .unwrap_or(p);
+        if k == p {
+            // A bare colon needs a person before it ("Trump's reply:" is not
+            // enough, "Partial transcript as follows:" is nobody).
+            let r = self.subject_before(ss, k)?;
+            if !matches!(
+                self.refs[r].kind,
+                RefKind::Name | RefKind::Pronoun(Pron::Male | Pron::Female) | RefKind::Description
+            ) {
+                return None;
+            }
+            return Some((k, self.toks[k].span, Some(Slot::Ref(r))));
+        }
         let slot = self
             .subject_before(ss, k)
             .map(Slot::Ref)
@@ -1045,6 +1057,25 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     // The last statement segment before g.
     let prev_seg = (0..g).rev().find(|&h| attrs[h].kind.is_some());
     if toks[p].para == toks[o].para {
+        // The previous quote of the paragraph, with at most its attribution
+        // sentence in between (`"A," said the Rev. Al Sharpton. "B."`).
+        if let Some(h) = prev_seg
+            && cx.segs[h].para == cx.segs[g].para
+            && let Some(c) = cx.seg_close[h]
+            && o > c
+            && o - c <= 25
+        {
+            let finals = (c + 1..o)
+                .filter(|&k| {
+                    is_final(&toks[k])
+                        && !(cx.lex.titles.contains_key(&toks[k - 1].lower)
+                            || (toks[k - 1].word && toks[k - 1].span.len() == 1))
+                })
+                .count();
+            if finals <= 1 {
+                return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
+            }
+        }
         if let Some(h) = prev_seg
             && let Some(ho) = cx.seg_open[h]
             && (toks[ho].sent == prev_sent
