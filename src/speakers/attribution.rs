@@ -596,7 +596,18 @@ pub fn attribute(
         let free = cx.is_free(g);
         let words = cx.words_in(g);
         let utter = cx.ends_like_utterance(g);
-        if free && (utter || words >= 6) {
+        // `"I will be sorely disappointed if ..." with cable providers`: a
+        // quote the narration runs on from is part of the narration.
+        let runs_on = !utter
+            && cx.seg_close[g].and_then(|c| toks.get(c + 1)).is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && t.para == segs[g].para
+                    && !cx.lex.cues.contains_key(&t.lower)
+                    && pronoun(&t.lower).is_none()
+                    && !matches!(t.lower.as_str(), "the" | "a" | "an" | "they" | "we")
+            });
+        if free && (utter || (words >= 6 && !runs_on)) {
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
             {

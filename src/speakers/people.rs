@@ -139,7 +139,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 continue;
             }
             // Initial: "J." before another name word.
-            if toks[k].span.len() == 1
+            let initials = toks[k].lower.split('.').all(|x| x.chars().count() == 1);
+            if initials
                 && toks[k].cap
                 && n + 1 < toks.len()
                 && toks[n].lower == "."
