@@ -109,6 +109,8 @@ struct Ctx<'a> {
     sent_range: Vec<(usize, usize)>,
     seg_open: Vec<Option<usize>>,
     seg_close: Vec<Option<usize>>,
+    /// Token -> the segment its quotation mark opens.
+    open_seg: Vec<Option<usize>>,
 }
 
 fn is_final(t: &Tok) -> bool {
@@ -249,8 +251,23 @@ impl<'a> Ctx<'a> {
         if n >= self.toks.len() || self.toks[n].sent != self.toks[k].sent {
             return None;
         }
-        if let Some(r) = self.ref_at[n] {
-            return Some(Slot::Ref(r));
+        // A reference within the next few words: `said campaign chairman
+        // John Podesta`, `said Sen. Ben Sasse`.
+        for m in n..(n + 5).min(self.toks.len()) {
+            let t = &self.toks[m];
+            if t.sent != self.toks[k].sent || (!t.word && t.lower != ".") {
+                break;
+            }
+            if let Some(r) = self.ref_at[m]
+                && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
+            {
+                return Some(Slot::Ref(r));
+            }
+        }
+        if self.lex.stopwords.contains(&self.toks[n].lower)
+            && !matches!(self.toks[n].lower.as_str(), "the" | "a" | "an")
+        {
+            return None;
         }
         let mut e = n;
         while e < self.toks.len() && e < n + 6 && self.toks[e].word && self.cue(e).is_none() {
@@ -309,7 +326,7 @@ impl<'a> Ctx<'a> {
             .ends_with(['.', '!', '?']);
         let para = self.toks[c].para;
         let mut j = c + 1;
-        while j < self.toks.len() && j <= c + 14 && self.toks[j].para == para {
+        while j < self.toks.len() && j <= c + 40 && self.toks[j].para == para {
             let t = &self.toks[j];
             if is_final(t) && !(j > 0 && self.lex.titles.contains_key(&self.toks[j - 1].lower)) {
                 return None;
@@ -317,7 +334,7 @@ impl<'a> Ctx<'a> {
             if t.mark && t.seg.is_none() {
                 // Another quotation opening: stop unless it is a title
                 // inside the attribution (`the "You & I" singer told`).
-                if let Some(h) = self.segs.iter().position(|s| s.open == t.span.start)
+                if let Some(h) = self.open_seg[j]
                     && self.is_free(h)
                 {
                     return None;
@@ -333,7 +350,14 @@ impl<'a> Ctx<'a> {
                 let gap: Vec<usize> = (c + 1..j)
                     .filter(|&k| self.toks[k].word && self.toks[k].seg.is_none())
                     .collect();
-                if gap.len() > 9 || (ends_period && gap.len() > 4) {
+                // A long gap only as a name with an appositive: `"...,"
+                // Michael McFaul, a senior fellow at ..., said`.
+                let appositive = gap.first().is_some_and(|&a| {
+                    self.ref_at[a].is_some_and(|r| {
+                        matches!(self.refs[r].kind, RefKind::Name | RefKind::NonPerson)
+                    }) && self.toks[j - 1].lower == ","
+                });
+                if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
                     return None;
                 }
                 let slot = gap
@@ -583,8 +607,14 @@ pub fn attribute(
         sent_range,
         seg_open: Vec::new(),
         seg_close: Vec::new(),
+        open_seg: vec![None; toks.len()],
     };
     cx.seg_open = segs.iter().map(|s| cx.tok_at(s.open)).collect();
+    for (g, o) in cx.seg_open.iter().enumerate() {
+        if let Some(o) = *o {
+            cx.open_seg[o] = Some(g);
+        }
+    }
     cx.seg_close = segs
         .iter()
         .map(|s| s.close.and_then(|c| cx.tok_at(c.start)))
