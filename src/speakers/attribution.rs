@@ -245,6 +245,30 @@ impl<'a> Ctx<'a> {
         self.np(b, k)
     }
 
+    /// Whether token `j` ends a sentence: a final mark that is not the
+    /// period of a title ("Rep."), an initial ("Charles E."), or an
+    /// abbreviation followed by a comma, a parenthesis or a lowercase word.
+    fn is_boundary(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if !is_final(t) {
+            return false;
+        }
+        if t.lower != "." || j == 0 {
+            return true;
+        }
+        let prev = &self.toks[j - 1];
+        if prev.word
+            && (self.lex.titles.contains_key(&prev.lower)
+                || (prev.cap && prev.lower.split('.').all(|x| x.chars().count() == 1)))
+        {
+            return false;
+        }
+        match self.toks.get(j + 1) {
+            Some(n) => !(n.lower == "," || n.lower == ")" || (n.word && !n.cap)),
+            None => true,
+        }
+    }
+
     /// The slot right after token `k` (inverted order: `said Trump`).
     fn slot_after(&self, k: usize) -> Option<Slot> {
         let n = k + 1;
@@ -262,6 +286,10 @@ impl<'a> Ctx<'a> {
                 && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
             {
                 return Some(Slot::Ref(r));
+            }
+            // Not across a preposition ("said in the United States").
+            if PREPOSITIONS.contains(&t.lower.as_str()) {
+                break;
             }
         }
         if self.lex.stopwords.contains(&self.toks[n].lower)
@@ -328,7 +356,7 @@ impl<'a> Ctx<'a> {
         let mut j = c + 1;
         while j < self.toks.len() && j <= c + 40 && self.toks[j].para == para {
             let t = &self.toks[j];
-            if is_final(t) && !(j > 0 && self.lex.titles.contains_key(&self.toks[j - 1].lower)) {
+            if self.is_boundary(j) {
                 return None;
             }
             if t.mark && t.seg.is_none() {
