@@ -337,12 +337,14 @@ fn main() -> anyhow::Result<()> {
                             if !ok && shown < show_errors {
                                 shown += 1;
                                 let s = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                                let (a, b) = (gd[gi].parts[0].0, gd[gi].parts.last().unwrap().1);
+                                let around: String = chars[a.saturating_sub(150)..(b + 120).min(chars.len())].iter().collect();
                                 println!(
                                     "SPEAKER {id}: gold {:?} pred {:?} ({:?}) | {}",
                                     gd[gi].speaker,
                                     pd[pi].speaker,
                                     pd[pi].speaker_span.map(s),
-                                    s(gd[gi].parts[0]).chars().take(90).collect::<String>()
+                                    around.replace('\n', " / ")
                                 );
                             }
                         }
