@@ -269,6 +269,33 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The noun phrase opening the clause `[from, k)` ("The email goes on
+    /// to say:"): a determiner or capitalized word, then words up to a
+    /// function word, at most five.
+    fn np_at(&self, from: usize, k: usize) -> Option<Slot> {
+        let first = self.toks.get(from)?;
+        if from >= k || !first.word || first.seg.is_some() {
+            return None;
+        }
+        let det = matches!(first.lower.as_str(), "the" | "a" | "an");
+        if !det && (!first.cap || self.lex.stopwords.contains(&first.lower)) {
+            return None;
+        }
+        let mut e = from + 1;
+        while e < k
+            && e < from + 5
+            && self.toks[e].word
+            && !self.lex.stopwords.contains(&self.toks[e].lower)
+            && self.cue(e).is_none()
+        {
+            e += 1;
+        }
+        if det && e == from + 1 {
+            return None;
+        }
+        self.np(from, e)
+    }
+
     /// The slot right after token `k` (inverted order: `said Trump`).
     fn slot_after(&self, k: usize) -> Option<Slot> {
         let n = k + 1;
@@ -453,7 +480,11 @@ impl<'a> Ctx<'a> {
             .subject_before(ws, k)
             .map(Slot::Ref)
             .or_else(|| self.np_before(ws, k))
-            .or_else(|| self.slot_after(k));
+            .or_else(|| self.np_at(ws, k))
+            .or_else(|| self.slot_after(k))
+            // `X ... ''top secret,'' saying: ''...''`: the subject of the
+            // sentence before an earlier quote.
+            .or_else(|| self.subject_before(ss, ws).map(Slot::Ref));
         Some((k, self.toks[k].span, slot))
     }
 
