@@ -90,9 +90,9 @@ struct SegAttr {
     after: bool,
 }
 
-const PREPOSITIONS: [&str; 22] = [
+const PREPOSITIONS: [&str; 21] = [
     "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against", "toward",
-    "towards", "over", "between", "among", "like", "than", "under", "behind", "and",
+    "towards", "over", "between", "among", "like", "than", "under", "behind",
 ];
 
 const SUBJECT_PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "you", "there"];
@@ -283,7 +283,7 @@ impl<'a> Ctx<'a> {
         }
         let mut e = from + 1;
         while e < k
-            && e < from + 5
+            && e < from + 3
             && self.toks[e].word
             && !self.lex.stopwords.contains(&self.toks[e].lower)
             && self.cue(e).is_none()
@@ -415,6 +415,14 @@ impl<'a> Ctx<'a> {
                 if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
                     return None;
                 }
+                // `"We'll see," when asked`: not an attribution.
+                if !gap.is_empty()
+                    && gap.iter().all(|&a| {
+                        self.ref_at[a].is_none() && self.lex.stopwords.contains(&self.toks[a].lower)
+                    })
+                {
+                    return None;
+                }
                 let slot = gap
                     .iter()
                     .find_map(|&k| {
@@ -476,8 +484,16 @@ impl<'a> Ctx<'a> {
             None if pt.lower == ":" => return self.colon_attr(g),
             None => return None,
         };
-        let slot = self
-            .subject_before(ws, k)
+        // A participle ("..., saying") belongs to the clause's subject, the
+        // first subject-like mention; a finite verb to the nearest one.
+        let subject = if self.toks[k].lower.ends_with("ing") {
+            (ws..k).find_map(|i| {
+                self.ref_at[i].filter(|&r| self.refs[r].last < k && self.subject_like(r))
+            })
+        } else {
+            self.subject_before(ws, k)
+        };
+        let slot = subject
             .map(Slot::Ref)
             .or_else(|| self.np_before(ws, k))
             .or_else(|| self.np_at(ws, k))
