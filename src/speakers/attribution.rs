@@ -797,24 +797,19 @@ pub fn attribute(
         }
     }
 
-    // --- Reported speech, one per sentence without a quote. ---
-    let mut sent_has_quote = vec![false; sentences.len()];
-    for (g, a) in attrs.iter().enumerate() {
-        if a.kind.is_some() {
-            for t in toks.iter().filter(|t| t.seg == Some(g)) {
-                sent_has_quote[t.sent] = true;
-            }
-            if let Some(o) = cx.seg_open[g] {
-                sent_has_quote[toks[o].sent] = true;
-            }
+    // --- Reported speech: every cue not used by a quote. ---
+    let mut used = vec![false; toks.len()];
+    for a in &attrs {
+        if a.kind.is_some()
+            && let Some(c) = a.cue
+            && let Some(k) = cx.tok_at(c.start)
+        {
+            used[k] = true;
         }
     }
-    let mut indirect: Vec<Option<(Span, Span, Option<Slot>)>> = vec![None; sentences.len()];
-    for (s, item) in indirect.iter_mut().enumerate() {
-        if !sent_has_quote[s] {
-            *item = reported_speech(&cx, s);
-        }
-    }
+    let indirect: Vec<Vec<Reported>> = (0..sentences.len())
+        .map(|s| reported_speech(&cx, s, &used))
+        .collect();
 
     // --- Resolution: names known; pronouns and descriptions by salience. ---
     let np = people.len();
@@ -837,9 +832,9 @@ pub fn attribute(
         }
     }
     let mut indirect_slot_ref = vec![false; cx.refs.len()];
-    for (_, _, slot) in indirect.iter().flatten() {
-        if let Some(Slot::Ref(r)) = slot {
-            indirect_slot_ref[*r] = true;
+    for rep in indirect.iter().flatten() {
+        if let Some(Slot::Ref(r)) = rep.slot {
+            indirect_slot_ref[r] = true;
         }
     }
     let mut resolved: Vec<Option<usize>> = cx.refs.iter().map(|r| r.person).collect();
@@ -1006,18 +1001,18 @@ pub fn attribute(
             cue: attrs[g].cue,
         });
     }
-    for (content, cue, slot) in indirect.iter().flatten() {
-        let (src, sp) = match slot {
+    for rep in indirect.iter().flatten() {
+        let (src, sp) = match &rep.slot {
             Some(s) => slot_source(s, &resolved),
             None => (None, None),
         };
         quotes.push(Quote {
-            span: *content,
-            parts: vec![*content],
+            span: Span::new(rep.parts[0].start, rep.parts[rep.parts.len() - 1].end),
+            parts: rep.parts.clone(),
             kind: Mode::Indirect,
             speaker: src,
             speaker_span: sp,
-            cue: Some(*cue),
+            cue: Some(rep.cue),
         });
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
@@ -1049,17 +1044,17 @@ pub fn attribute(
     }
     for (si, item) in indirect.iter().enumerate() {
         if best[si].0 == 0
-            && let Some((_, _, slot)) = item
+            && let Some(rep) = item.first()
         {
             speech[si] = SentenceSpeech {
-                speaker: slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
+                speaker: rep.slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
                 mode: Mode::Indirect,
             };
         }
     }
     for si in 0..sentences.len() {
         if best[si].0 == 0
-            && indirect[si].is_none()
+            && indirect[si].is_empty()
             && let Some(p) = stance_holder(&cx, si, &resolved)
         {
             speech[si].speaker = Some(Source::Person(p));
@@ -1224,99 +1219,160 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     (tail_words <= 6).then_some(Ok(attrs[h].merged_into.unwrap_or(h)))
 }
 
-/// Reported speech in sentence `s`: `X said (that) ...`, `X admitted that
-/// ...`, `..., X said.`, `according to X, ...`. Returns the content, the cue
-/// and the speaker.
-fn reported_speech(cx: &Ctx, s: usize) -> Option<(Span, Span, Option<Slot>)> {
+/// One reported statement: content parts, cue and speaker.
+#[derive(Clone, Debug)]
+struct Reported {
+    parts: Vec<Span>,
+    cue: Span,
+    slot: Option<Slot>,
+}
+
+const WH: [&str; 8] = ["whether", "if", "why", "how", "what", "when", "where", "who"];
+
+/// Reported speech in sentence `s`, outside quotations and for cues no quote
+/// uses: `X said (that) ...`, `X admitted that ...`, `X asked whether ...`,
+/// `..., X said.`, `..., said X.`, `..., X said in a report, ...`,
+/// `according to X, ...`.
+fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
+    let mut out = Vec::new();
     let (ss, se) = cx.sent_range[s];
-    if se <= ss {
-        return None;
-    }
     let toks = cx.toks;
     let mut end = se;
     while end > ss && !toks[end - 1].word {
         end -= 1;
     }
-    if end <= ss {
-        return None;
+    if end <= ss + 1 {
+        return out;
     }
-    let content = |a: usize, b: usize| -> Option<Span> {
+    let span = |a: usize, b: usize| -> Option<Span> {
+        let mut b = b;
+        while b > a && !toks[b - 1].word {
+            b -= 1;
+        }
         (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
     };
-    for k in ss..se {
-        if toks[k].seg.is_some() {
+    let outside = |k: usize| toks[k].seg.is_none() && !toks[k].mark;
+    for k in ss..end {
+        if !outside(k) || used[k] {
             continue;
         }
         if cx.according_to(k) {
             let slot = cx.slot_after(k + 1);
             let cue = Span::new(toks[k].span.start, toks[k + 1].span.end);
-            if k == ss {
-                let comma = (k + 2..end).find(|&j| toks[j].lower == ",")?;
-                return Some((content(comma + 1, end)?, cue, slot));
+            let comma = (k + 2..end).find(|&j| toks[j].lower == ",");
+            let parts: Vec<Span> = if k <= ss + 1 {
+                comma.and_then(|c| span(c + 1, end)).into_iter().collect()
+            } else {
+                let mut v: Vec<Span> = span(ss, k).into_iter().collect();
+                v.extend(comma.and_then(|c| span(c + 1, end)));
+                v
+            };
+            if !parts.is_empty() {
+                out.push(Reported { parts, cue, slot });
             }
-            let mut b = k;
-            while b > ss && !toks[b - 1].word {
-                b -= 1;
-            }
-            return Some((content(ss, b)?, cue, slot));
+            continue;
         }
         let class = match cx.cue(k) {
             Some(c @ (CueClass::Speech | CueClass::Cognition)) => c,
             _ => continue,
         };
-        // Trailing cue: "CONTENT, X said." or "CONTENT, said X."
-        if k >= ss + 3 && end - k <= 6 {
-            if toks[k - 1].lower == "," {
-                let slot = cx.slot_after(k);
-                if slot.is_some() {
-                    return Some((content(ss, k - 1)?, toks[k].span, slot));
+        let cue = toks[k].span;
+        // Inverted after the content: "CONTENT, said X."
+        if k > ss + 2 && toks[k - 1].lower == "," && class == CueClass::Speech {
+            if let Some(slot) = cx.slot_after(k)
+                && let Some(c) = span(ss, k - 1)
+            {
+                out.push(Reported {
+                    parts: vec![c],
+                    cue,
+                    slot: Some(slot),
+                });
+            }
+            continue;
+        }
+        let subject = cx
+            .subject_before(ss, k)
+            .filter(|&r| k - cx.refs[r].last <= 8)
+            .map(|r| (Slot::Ref(r), cx.refs[r].head, cx.refs[r].last));
+        let subject = subject.or_else(|| {
+            cx.np_before(ss, k).map(|slot| {
+                let head = match &slot {
+                    Slot::Ref(r) => cx.refs[*r].head,
+                    Slot::Other(sp) => cx.tok_at(sp.start).unwrap_or(k),
+                };
+                (slot, head, k - 1)
+            })
+        });
+        let Some((slot, head, last)) = subject else {
+            continue;
+        };
+        // After or inside the content: "CONTENT, X said(, CONTENT)."
+        if head > ss + 2 && toks[head - 1].lower == "," && k - last <= 3 {
+            let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
+            if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
+                && let Some(p) = span(c + 1, end)
+            {
+                parts.push(p);
+            }
+            if !parts.is_empty() {
+                out.push(Reported {
+                    parts,
+                    cue,
+                    slot: Some(slot),
+                });
+            }
+            continue;
+        }
+        // Before the content: "X said (that) CONTENT".
+        let mut m = k + 1;
+        if matches!(
+            toks[k].lower.as_str(),
+            "told" | "tells" | "telling" | "tell" | "warned" | "assured" | "reminded" | "asked" | "urged"
+        ) {
+            if let Some(r) = cx.ref_at.get(m).copied().flatten() {
+                m = cx.refs[r].last + 1;
+            } else {
+                // "told reporters he ...": a short object.
+                let mut j = m;
+                while j < end && j < m + 3 && toks[j].word && !SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str()) && toks[j].lower != "that" {
+                    j += 1;
+                }
+                if j < end && (toks[j].lower == "that" || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())) {
+                    m = j;
                 }
             }
-            if let Some(r) = cx.ref_at[k - 1]
-                && cx.refs[r].head > ss
-                && toks[cx.refs[r].head - 1].lower == ","
-            {
-                let comma = cx.refs[r].head - 1;
-                return Some((content(ss, comma)?, toks[k].span, Some(Slot::Ref(r))));
-            }
-        }
-        // Leading subject: "X said (that) CONTENT".
-        let slot = cx
-            .subject_before(ss, k)
-            .map(Slot::Ref)
-            .or_else(|| cx.np_before(ss, k));
-        let Some(slot) = slot else { continue };
-        let mut m = k + 1;
-        if m < end
-            && matches!(toks[k].lower.as_str(), "told" | "tells" | "telling" | "tell" | "warned" | "assured" | "reminded")
-            && let Some(r) = cx.ref_at[m]
-        {
-            m = cx.refs[r].last + 1;
         }
         if m >= end {
             continue;
         }
-        let start = if toks[m].lower == "that" {
+        let w = toks[m].lower.as_str();
+        let start = if w == "that" {
             Some(m + 1)
-        } else if SUBJECT_PRONOUNS.contains(&toks[m].lower.as_str())
+        } else if SUBJECT_PRONOUNS.contains(&w)
             || (class == CueClass::Speech
                 && toks[m].word
-                && (cx.ref_at[m].is_some() || matches!(toks[m].lower.as_str(), "the" | "a" | "an")))
+                && (WH.contains(&w)
+                    || cx.ref_at[m].is_some()
+                    || matches!(w, "the" | "a" | "an" | "to")))
         {
             Some(m)
         } else {
             (m..end.min(m + 11))
-                .take_while(|&j| toks[j].word || toks[j].lower == ",")
+                .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
                 .find(|&j| toks[j].lower == "that")
                 .map(|j| j + 1)
         };
         if let Some(a) = start
-            && let Some(c) = content(a, end)
+            && let Some(c) = span(a, end)
         {
-            return Some((c, toks[k].span, Some(slot)));
+            out.push(Reported {
+                parts: vec![c],
+                cue,
+                slot: Some(slot),
+            });
         }
     }
-    None
+    out
 }
 
 /// The holder of a narration sentence whose person subject takes a stance
