@@ -224,6 +224,10 @@ impl<'a> Ctx<'a> {
     /// back, stopping at a function word but keeping a determiner ("The
     /// campaign said", "officials said", not "While his advisers have").
     fn np_before(&self, from: usize, k: usize) -> Option<Slot> {
+        // "it said", "they say": a source kept as written.
+        if k > from && matches!(self.toks[k - 1].lower.as_str(), "it" | "they" | "we") {
+            return Some(Slot::Other(self.toks[k - 1].span));
+        }
         let mut b = k;
         while b > from && k - b < 5 {
             let t = &self.toks[b - 1];
@@ -1292,7 +1296,12 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         }
         let subject = cx
             .subject_before(ss, k)
-            .filter(|&r| k - cx.refs[r].last <= 8)
+            .filter(|&r| {
+                let last = cx.refs[r].last;
+                // Near the verb, or separated from it by an appositive
+                // ("Trump, speaking to a veterans group, said").
+                k - last <= 8 || (toks[last + 1].lower == "," && toks[k - 1].lower == ",")
+            })
             .map(|r| (Slot::Ref(r), cx.refs[r].head, cx.refs[r].last));
         let subject = subject.or_else(|| {
             cx.np_before(ss, k).map(|slot| {
@@ -1307,7 +1316,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         };
         // After or inside the content: "CONTENT, X said(, CONTENT)."
-        if head > ss + 2 && toks[head - 1].lower == "," && k - last <= 3 {
+        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 {
             let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
             if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
                 && let Some(p) = span(c + 1, end)
@@ -1346,21 +1355,25 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         }
         let w = toks[m].lower.as_str();
+        let that = (m..end.min(m + 11))
+            .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
+            .find(|&j| toks[j].lower == "that")
+            .map(|j| j + 1);
         let start = if w == "that" {
             Some(m + 1)
-        } else if SUBJECT_PRONOUNS.contains(&w)
-            || (class == CueClass::Speech
-                && toks[m].word
-                && (WH.contains(&w)
-                    || cx.ref_at[m].is_some()
-                    || matches!(w, "the" | "a" | "an" | "to")))
+        } else if SUBJECT_PRONOUNS.contains(&w) || WH.contains(&w) {
+            Some(m)
+        } else if let Some(t) = that {
+            Some(t)
+        } else if class == CueClass::Speech
+            && toks[m].word
+            && outside(m)
+            && !PREPOSITIONS.contains(&w)
         {
+            // "said just because ...", "said officers will ...".
             Some(m)
         } else {
-            (m..end.min(m + 11))
-                .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
-                .find(|&j| toks[j].lower == "that")
-                .map(|j| j + 1)
+            None
         };
         if let Some(a) = start
             && let Some(c) = span(a, end)
