@@ -1316,7 +1316,13 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         };
         // After or inside the content: "CONTENT, X said(, CONTENT)."
-        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 {
+        // Words after the verb before a comma: few in "X said in a report,",
+        // many in "..., Bone said the sweater was a backup plan."
+        let tail = (k + 1..end)
+            .take_while(|&j| toks[j].lower != ",")
+            .filter(|&j| toks[j].word)
+            .count();
+        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 && tail <= 5 {
             let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
             if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
                 && let Some(p) = span(c + 1, end)
