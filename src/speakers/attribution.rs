@@ -1048,7 +1048,7 @@ pub fn attribute(
     }
     for (si, item) in indirect.iter().enumerate() {
         if best[si].0 == 0
-            && let Some(rep) = item.first()
+            && let Some(rep) = item.iter().find(|r| r.speech)
         {
             speech[si] = SentenceSpeech {
                 speaker: rep.slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
@@ -1058,7 +1058,7 @@ pub fn attribute(
     }
     for si in 0..sentences.len() {
         if best[si].0 == 0
-            && indirect[si].is_empty()
+            && !indirect[si].iter().any(|r| r.speech)
             && let Some(p) = stance_holder(&cx, si, &resolved)
         {
             speech[si].speaker = Some(Source::Person(p));
@@ -1229,6 +1229,9 @@ struct Reported {
     parts: Vec<Span>,
     cue: Span,
     slot: Option<Slot>,
+    /// Reported speech or thought (sets the sentence's mode); `false` for a
+    /// reported evaluation ("Trump criticized the plan").
+    speech: bool,
 }
 
 const WH: [&str; 8] = ["whether", "if", "why", "how", "what", "when", "where", "who"];
@@ -1272,12 +1275,17 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 v
             };
             if !parts.is_empty() {
-                out.push(Reported { parts, cue, slot });
+                out.push(Reported {
+                    parts,
+                    cue,
+                    slot,
+                    speech: true,
+                });
             }
             continue;
         }
         let class = match cx.cue(k) {
-            Some(c @ (CueClass::Speech | CueClass::Cognition)) => c,
+            Some(c @ (CueClass::Speech | CueClass::Cognition | CueClass::Stance)) => c,
             _ => continue,
         };
         let cue = toks[k].span;
@@ -1290,6 +1298,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                     parts: vec![c],
                     cue,
                     slot: Some(slot),
+                    speech: true,
                 });
             }
             continue;
@@ -1315,6 +1324,19 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         let Some((slot, head, last)) = subject else {
             continue;
         };
+        if class == CueClass::Stance {
+            // The evaluated object, to the clause's end.
+            let stop = (k + 1..end).find(|&j| toks[j].lower == "," || !outside(j)).unwrap_or(end);
+            if let Some(c) = span(k + 1, stop) {
+                out.push(Reported {
+                    parts: vec![c],
+                    cue,
+                    slot: Some(slot),
+                    speech: false,
+                });
+            }
+            continue;
+        }
         // After or inside the content: "CONTENT, X said(, CONTENT)."
         // Words after the verb before a comma: few in "X said in a report,",
         // many in "..., Bone said the sweater was a backup plan."
@@ -1334,6 +1356,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                     parts,
                     cue,
                     slot: Some(slot),
+                    speech: true,
                 });
             }
             continue;
@@ -1367,7 +1390,10 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             .map(|j| j + 1);
         let start = if w == "that" {
             Some(m + 1)
-        } else if SUBJECT_PRONOUNS.contains(&w) || WH.contains(&w) {
+        } else if SUBJECT_PRONOUNS.contains(&w)
+            || WH.contains(&w)
+            || (class == CueClass::Cognition && w == "to")
+        {
             Some(m)
         } else if let Some(t) = that {
             Some(t)
@@ -1388,6 +1414,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 parts: vec![c],
                 cue,
                 slot: Some(slot),
+                speech: true,
             });
         }
     }
