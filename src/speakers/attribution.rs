@@ -91,8 +91,8 @@ struct SegAttr {
 }
 
 const PREPOSITIONS: [&str; 21] = [
-    "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against", "toward",
-    "towards", "over", "between", "among", "like", "than", "under", "behind",
+    "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against",
+    "toward", "towards", "over", "between", "among", "like", "than", "under", "behind",
 ];
 
 const SUBJECT_PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "you", "there"];
@@ -133,9 +133,7 @@ fn pronoun(w: &str) -> Option<(Pron, bool)> {
 
 impl<'a> Ctx<'a> {
     fn tok_at(&self, byte: usize) -> Option<usize> {
-        self.toks
-            .binary_search_by_key(&byte, |t| t.span.start)
-            .ok()
+        self.toks.binary_search_by_key(&byte, |t| t.span.start).ok()
     }
 
     fn cue(&self, i: usize) -> Option<CueClass> {
@@ -147,8 +145,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn according_to(&self, i: usize) -> bool {
-        self.toks[i].lower == "according"
-            && self.toks.get(i + 1).is_some_and(|t| t.lower == "to")
+        self.toks[i].lower == "according" && self.toks.get(i + 1).is_some_and(|t| t.lower == "to")
     }
 
     /// Whether ref `r` can be the subject of a verb after it.
@@ -163,7 +160,9 @@ impl<'a> Ctx<'a> {
         while b > 0 {
             let t = &self.toks[b - 1];
             let w = t.lower.rsplit('-').next().unwrap_or("");
-            if t.word && !t.cap && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
+            if t.word
+                && !t.cap
+                && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
             {
                 b -= 1;
             } else {
@@ -179,7 +178,8 @@ impl<'a> Ctx<'a> {
         }
         if p.lower == "from" {
             // "a message from Legend in one tweet read": the carrier's source.
-            return (prev.saturating_sub(3)..prev).any(|k| self.lex.carriers.contains(&self.toks[k].lower));
+            return (prev.saturating_sub(3)..prev)
+                .any(|k| self.lex.carriers.contains(&self.toks[k].lower));
         }
         !PREPOSITIONS.contains(&p.lower.as_str())
     }
@@ -314,7 +314,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some(r) = self.ref_at[m]
-                && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
+                && !matches!(
+                    self.refs[r].kind,
+                    RefKind::Pronoun(Pron::First | Pron::Second)
+                )
             {
                 return Some(Slot::Ref(r));
             }
@@ -361,11 +364,11 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let last = s.content.of(self.text).chars().next_back();
-        let after = s
-            .close
-            .and_then(|c| self.text[c.end..].chars().next());
-        matches!(last, Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'))
-            || matches!(after, Some('.' | ',' | '?' | '!'))
+        let after = s.close.and_then(|c| self.text[c.end..].chars().next());
+        matches!(
+            last,
+            Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
+        ) || matches!(after, Some('.' | ',' | '?' | '!'))
     }
 
     fn words_in(&self, g: usize) -> usize {
@@ -403,9 +406,7 @@ impl<'a> Ctx<'a> {
                 let slot = self.slot_after(j + 1);
                 return Some((j, Span::new(t.span.start, self.toks[j + 1].span.end), slot));
             }
-            if t.seg.is_none()
-                && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote))
-            {
+            if t.seg.is_none() && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote)) {
                 let gap: Vec<usize> = (c + 1..j)
                     .filter(|&k| self.toks[k].word && self.toks[k].seg.is_none())
                     .collect();
@@ -432,7 +433,10 @@ impl<'a> Ctx<'a> {
                     .find_map(|&k| {
                         self.ref_at[k].filter(|&r| {
                             !self.toks[self.refs[r].last].poss
-                                && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
+                                && !matches!(
+                                    self.refs[r].kind,
+                                    RefKind::Pronoun(Pron::First | Pron::Second)
+                                )
                         })
                     })
                     .map(Slot::Ref)
@@ -476,7 +480,11 @@ impl<'a> Ctx<'a> {
             }
             if self.according_to(k) {
                 let slot = self.slot_after(k + 1);
-                return Some((k, Span::new(self.toks[k].span.start, self.toks[k + 1].span.end), slot));
+                return Some((
+                    k,
+                    Span::new(self.toks[k].span.start, self.toks[k + 1].span.end),
+                    slot,
+                ));
             }
             if matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)) {
                 cue = Some(k);
@@ -708,14 +716,16 @@ pub fn attribute(
         // `"I will be sorely disappointed if ..." with cable providers`: a
         // quote the narration runs on from is part of the narration.
         let runs_on = !utter
-            && cx.seg_close[g].and_then(|c| toks.get(c + 1)).is_some_and(|t| {
-                t.word
-                    && !t.cap
-                    && t.para == segs[g].para
-                    && !cx.lex.cues.contains_key(&t.lower)
-                    && pronoun(&t.lower).is_none()
-                    && !matches!(t.lower.as_str(), "the" | "a" | "an" | "they" | "we")
-            });
+            && cx.seg_close[g]
+                .and_then(|c| toks.get(c + 1))
+                .is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && t.para == segs[g].para
+                        && !cx.lex.cues.contains_key(&t.lower)
+                        && pronoun(&t.lower).is_none()
+                        && !matches!(t.lower.as_str(), "the" | "a" | "an" | "they" | "we")
+                });
         if free && (utter || (words >= 6 && !runs_on)) {
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
@@ -753,10 +763,13 @@ pub fn attribute(
                 match h {
                     // `"A," she said. "B."`: one statement interrupted by its
                     // attribution, as PolNeAR and readers count it.
-                    Ok(h) if attrs[h].after
-                        && attrs[h].kind == Some(Mode::Direct)
-                        && segs[h].para == segs[g].para
-                        && cx.seg_close[h].zip(cx.seg_open[g]).is_some_and(|(c, o)| o <= c + 25) =>
+                    Ok(h)
+                        if attrs[h].after
+                            && attrs[h].kind == Some(Mode::Direct)
+                            && segs[h].para == segs[g].para
+                            && cx.seg_close[h]
+                                .zip(cx.seg_open[g])
+                                .is_some_and(|(c, o)| o <= c + 25) =>
                     {
                         attrs[g].merged_into = Some(attrs[h].merged_into.unwrap_or(h));
                     }
@@ -1150,7 +1163,10 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
 
 /// The person object of a `told` cue: the quote's addressee.
 fn addressee(cx: &Ctx, k: usize) -> Option<usize> {
-    if !matches!(cx.toks[k].lower.as_str(), "told" | "tells" | "telling" | "replied") {
+    if !matches!(
+        cx.toks[k].lower.as_str(),
+        "told" | "tells" | "telling" | "replied"
+    ) {
         return None;
     }
     let mut n = k + 1;
@@ -1234,7 +1250,9 @@ struct Reported {
     speech: bool,
 }
 
-const WH: [&str; 8] = ["whether", "if", "why", "how", "what", "when", "where", "who"];
+const WH: [&str; 8] = [
+    "whether", "if", "why", "how", "what", "when", "where", "who",
+];
 
 /// Reported speech in sentence `s`, outside quotations and for cues no quote
 /// uses: `X said (that) ...`, `X admitted that ...`, `X asked whether ...`,
@@ -1326,7 +1344,9 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         };
         if class == CueClass::Stance {
             // The evaluated object, to the clause's end.
-            let stop = (k + 1..end).find(|&j| toks[j].lower == "," || !outside(j)).unwrap_or(end);
+            let stop = (k + 1..end)
+                .find(|&j| toks[j].lower == "," || !outside(j))
+                .unwrap_or(end);
             if let Some(c) = span(k + 1, stop) {
                 out.push(Reported {
                     parts: vec![c],
@@ -1365,17 +1385,33 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         let mut m = k + 1;
         if matches!(
             toks[k].lower.as_str(),
-            "told" | "tells" | "telling" | "tell" | "warned" | "assured" | "reminded" | "asked" | "urged"
+            "told"
+                | "tells"
+                | "telling"
+                | "tell"
+                | "warned"
+                | "assured"
+                | "reminded"
+                | "asked"
+                | "urged"
         ) {
             if let Some(r) = cx.ref_at.get(m).copied().flatten() {
                 m = cx.refs[r].last + 1;
             } else {
                 // "told reporters he ...": a short object.
                 let mut j = m;
-                while j < end && j < m + 3 && toks[j].word && !SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str()) && toks[j].lower != "that" {
+                while j < end
+                    && j < m + 3
+                    && toks[j].word
+                    && !SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())
+                    && toks[j].lower != "that"
+                {
                     j += 1;
                 }
-                if j < end && (toks[j].lower == "that" || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())) {
+                if j < end
+                    && (toks[j].lower == "that"
+                        || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str()))
+                {
                     m = j;
                 }
             }
@@ -1433,8 +1469,7 @@ fn stance_holder(cx: &Ctx, s: usize, resolved: &[Option<usize>]) -> Option<usize
     ) {
         return None;
     }
-    let verb = (cx.refs[subj_ref].last + 1..se)
-        .find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
+    let verb = (cx.refs[subj_ref].last + 1..se).find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
     let other = (verb + 1..se).any(|k| {
         cx.ref_at[k].is_some_and(|r| {
             matches!(cx.refs[r].kind, RefKind::Name | RefKind::Description)

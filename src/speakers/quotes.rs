@@ -124,17 +124,13 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
             let opener_like = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
                 && next.is_some_and(|n| !n.is_whitespace());
             match (c, outer) {
-                ('“' | '„' | '«', None) => {
-                    if !closer_like {
-                        outer = Some((at, Kind::Curly, after));
-                    }
+                ('“' | '„' | '«', None) if !closer_like => {
+                    outer = Some((at, Kind::Curly, after));
                 }
-                ('"', None) => {
-                    // A straight mark followed by a space is a stray closer
-                    // (an inch mark, or a quote opened in a lost paragraph).
-                    if next.is_some_and(|n| !n.is_whitespace()) {
-                        outer = Some((at, Kind::Straight, after));
-                    }
+                // A straight mark followed by a space is a stray closer (an
+                // inch mark, or a quote opened in a lost paragraph).
+                ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                    outer = Some((at, Kind::Straight, after));
                 }
                 ('“' | '„' | '«', Some((o, _, cs))) => {
                     if closer_like && !opener_like {
