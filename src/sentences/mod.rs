@@ -23,8 +23,9 @@
 //! - Glued sentences from careless copy-editing split when a lowercase word
 //!   or number meets a capitalised word or an opening quote
 //!   (`friendship.Legend`, `bid."I`), but not inside URLs or e-mail addresses.
-//! - Ellipses: a spaced ellipsis (`is . . . I`) never ends a sentence; one
-//!   glued to its word (`get… Like`), or a four-dot one, does before a capital.
+//! - Ellipses: one glued to its word (`get… Like`), or a four-dot one, ends
+//!   a sentence before a capital; a free-standing one (`embeds ... You`) only
+//!   before a sentence-starting word other than `I` (`is . . . I didn't`).
 //! - Paragraphs: blank lines separate paragraphs. A text without blank lines
 //!   whose lines mostly end in terminal punctuation (one paragraph per line,
 //!   as in PerSenT) gets one paragraph per line. Otherwise a single line break
