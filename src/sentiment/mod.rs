@@ -35,6 +35,7 @@
 mod lexicon;
 mod py;
 mod rules;
+mod wordmap;
 
 pub use self::lexicon::MAX_VALENCE;
 pub use self::py::PyFloat;

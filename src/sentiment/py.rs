@@ -22,7 +22,9 @@ pub fn is_space(c: char) -> bool {
 /// [`is_space`] for one byte of ASCII.
 #[inline]
 pub fn is_space_ascii(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f | b' ')
+    // Bits 9..=13 (\t \n \v \f \r), 28..=31 (separators) and 32 (space).
+    const MASK: u64 = 0x1_f000_3e00;
+    b <= b' ' && (MASK >> b) & 1 == 1
 }
 
 /// Unicode general category Lt (titlecase letters), which Python's
@@ -104,8 +106,11 @@ pub fn char_len(s: &str) -> usize {
 /// `_Py_dg_dtoa` mode 3) decides. Signs are kept: `round(-0.00004, 4)` is
 /// `-0.0`, as in Python.
 pub fn round(x: f64, ndigits: u32) -> f64 {
-    debug_assert!(ndigits <= 8);
-    let scale = 10f64.powi(ndigits as i32);
+    let scale = match ndigits {
+        3 => 1e3,
+        4 => 1e4,
+        _ => 10f64.powi(ndigits as i32),
+    };
     let y = x * scale;
     if y.is_finite() && y.abs() < 1e9 {
         let frac = (y - y.trunc()).abs();

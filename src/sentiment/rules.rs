@@ -13,9 +13,12 @@
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
 use super::py;
+use super::wordmap::{INLINE, pack_padded};
 use std::cell::RefCell;
 
-// `B_INCR`/`B_DECR` (+-0.293) are the values of lexicons/vader_boosters.tsv.
+/// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
+/// negative. (The two values of lexicons/vader_boosters.tsv.)
+const B_INCR: f64 = 0.293;
 /// `C_INCR`: mean rating increase for a word in ALL CAPS.
 const C_INCR: f64 = 0.733;
 /// `N_SCALAR`: a negated valence is multiplied by this.
@@ -35,7 +38,7 @@ struct Token {
 
 impl Token {
     #[inline]
-    fn is(&self, f: u16) -> bool {
+    fn is(&self, f: u32) -> bool {
         self.entry.flags & f != 0
     }
 
@@ -51,8 +54,9 @@ impl Token {
 struct Scratch {
     /// The text with emojis replaced by their descriptions.
     text: String,
-    /// All tokens lowercased, back to back.
-    lower: String,
+    /// All tokens lowercased, back to back, then [`INLINE`] zero bytes so
+    /// that every token starts a full 16-byte window.
+    lower: Vec<u8>,
     tokens: Vec<Token>,
     sentiments: Vec<f64>,
 }
@@ -80,7 +84,7 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     } = scratch;
     let text = replace_emojis(table, text, buf);
     tokenize(table, text, lower, tokens);
-    let lower = lower.as_str();
+    let lower = lower.as_slice();
     let words = Words { tokens, lower };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
@@ -107,12 +111,12 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
 /// The tokens of one text with their lowercased strings.
 struct Words<'a> {
     tokens: &'a [Token],
-    lower: &'a str,
+    lower: &'a [u8],
 }
 
 impl Words<'_> {
     #[inline]
-    fn lower(&self, i: usize) -> &str {
+    fn lower(&self, i: usize) -> &[u8] {
         let t = &self.tokens[i];
         &self.lower[t.lo as usize..t.hi as usize]
     }
@@ -160,62 +164,111 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// ends unless that leaves two characters or fewer (then the token was
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
 /// kept (they count for the negation window).
-fn tokenize(table: &Table, text: &str, lower: &mut String, tokens: &mut Vec<Token>) {
+fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     lower.clear();
     tokens.clear();
+    if text.is_ascii() {
+        tokenize_ascii(text, lower, tokens);
+    } else {
+        tokenize_unicode(text, lower, tokens);
+    }
+    // Look every token up, each in its own zero-padded 16-byte window.
+    lower.extend_from_slice(&[0; INLINE]);
+    for t in tokens.iter_mut() {
+        let (lo, hi) = (t.lo as usize, t.hi as usize);
+        let found = if hi - lo <= INLINE {
+            let window: &[u8; INLINE] = lower[lo..lo + INLINE].try_into().unwrap_or(&[0; INLINE]);
+            table
+                .words
+                .get_packed(pack_padded(window, hi - lo), hi - lo)
+        } else {
+            table.words.get(&lower[lo..hi])
+        };
+        t.entry.valence = found.valence;
+        t.entry.flags |= found.flags;
+    }
+}
+
+/// [`tokenize`] for ASCII text (the usual case), byte by byte.
+fn tokenize_ascii(text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // Length of the white space character at `i`, or 0.
-    let space_at = |i: usize| -> usize {
-        let b = bytes[i];
-        if b < 0x80 {
-            usize::from(py::is_space_ascii(b))
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if py::is_space(c) { c.len_utf8() } else { 0 }
-        }
-    };
     let mut i = 0;
     while i < n {
-        let w = space_at(i);
-        if w > 0 {
-            i += w;
+        if py::is_space_ascii(bytes[i]) {
+            i += 1;
             continue;
         }
         let start = i;
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                if py::is_space_ascii(b) {
-                    break;
-                }
-                i += 1;
-            } else if space_at(i) > 0 {
-                break;
-            } else {
-                i += 1;
-                while i < n && (bytes[i] & 0xC0) == 0x80 {
-                    i += 1;
-                }
-            }
+        while i < n && !py::is_space_ascii(bytes[i]) {
+            i += 1;
         }
-        let raw = &text[start..i];
+        let (mut s, mut e) = (start, i);
+        while s < e && bytes[s].is_ascii_punctuation() {
+            s += 1;
+        }
+        while e > s && bytes[e - 1].is_ascii_punctuation() {
+            e -= 1;
+        }
+        let word = if e - s <= 2 {
+            &text[start..i]
+        } else {
+            &text[s..e]
+        };
+        push_token(word, lower, tokens);
+    }
+}
+
+/// [`tokenize`] for text with non-ASCII characters: Python's white space
+/// includes U+00A0, U+2028, U+3000 and others, and lengths are in code
+/// points.
+fn tokenize_unicode(text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
         let stripped = py::strip_punctuation(raw);
         let word = if py::char_len(stripped) <= 2 {
             raw
         } else {
             stripped
         };
-        let lo = lower.len();
-        py::push_lower(word, lower);
-        let hi = lower.len();
-        tokens.push(Token {
-            lo: lo as u32,
-            hi: hi as u32,
-            entry: table.get(&lower[lo..hi]),
-            upper: py::is_upper(word),
-        });
+        push_token(word, lower, tokens);
     }
+}
+
+/// Lowercases one token into `lower` (looked up later, in [`tokenize`]).
+#[inline]
+fn push_token(word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    let lo = lower.len();
+    let upper = if word.is_ascii() {
+        // One pass: copy lowercased, and note upper/lower case letters.
+        let (mut up, mut low) = (false, false);
+        lower.extend(word.bytes().map(|b| {
+            let is_up = b.wrapping_sub(b'A') < 26;
+            up |= is_up;
+            low |= b.wrapping_sub(b'a') < 26;
+            b | (u8::from(is_up) << 5)
+        }));
+        up && !low
+    } else {
+        let mut s = String::new();
+        py::push_lower(word, &mut s);
+        lower.extend_from_slice(s.as_bytes());
+        py::is_upper(word)
+    };
+    let key = &lower[lo..];
+    let mut flags = 0;
+    // `negated`, include_nt: any word containing "n't" negates.
+    if key.contains(&b'\'') && key.windows(3).any(|w| w == b"n't") {
+        flags |= flag::NT;
+    }
+    tokens.push(Token {
+        lo: lo as u32,
+        hi: lower.len() as u32,
+        entry: Entry {
+            valence: 0.0,
+            flags,
+        },
+        upper,
+    });
 }
 
 /// `scalar_inc_dec`: the boost (or damping) a booster word gives the
@@ -226,7 +279,11 @@ fn tokenize(table: &Table, text: &str, lower: &mut String, tokens: &mut Vec<Toke
 fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
     let mut scalar = 0.0;
     if t.is(flag::BOOSTER) {
-        scalar = t.entry.booster;
+        scalar = if t.is(flag::DAMPENER) {
+            -B_INCR
+        } else {
+            B_INCR
+        };
         if valence < 0.0 {
             scalar *= -1.0;
         }
@@ -246,7 +303,8 @@ fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
 /// reference is not reproduced (it is commented out there).
 #[inline]
 fn negated(words: &Words, j: usize) -> bool {
-    words.tokens[j].is(flag::NEGATE) || words.lower(j).contains("n't")
+    // NT is set by `push_token`.
+    words.tokens[j].is(flag::NEGATE | flag::NT)
 }
 
 /// `SentimentIntensityAnalyzer.sentiment_valence`.
@@ -357,8 +415,15 @@ fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 
 fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
     let n = words.tokens.len();
     let mut valence = valence;
+    // Every key has two or more words; tokens that cannot start or continue
+    // one (flags set from the same lists) are rejected without comparing.
     let phrase = |t: &[(Vec<Box<str>>, f64)], idx: &[usize]| {
-        Table::phrase(t, |k| words.lower(idx[k]), idx.len())
+        let tok = &words.tokens;
+        if tok[idx[0]].is(flag::PHRASE_FIRST) && tok[idx[1]].is(flag::PHRASE_SECOND) {
+            Table::phrase(t, |k| words.lower(idx[k]), idx.len())
+        } else {
+            None
+        }
     };
     // onezero, twoonezero, twoone, threetwoone, threetwo: first match wins.
     let before: [&[usize]; 5] = [
@@ -510,12 +575,12 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut tokens = Vec::new();
         tokenize(&t, text, &mut lower, &mut tokens);
         tokens
             .iter()
-            .map(|k| lower[k.lo as usize..k.hi as usize].to_string())
+            .map(|k| String::from_utf8(lower[k.lo as usize..k.hi as usize].to_vec()).unwrap())
             .collect()
     }
 
@@ -560,7 +625,7 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut tokens = Vec::new();
         tokenize(&t, "x y but z", &mut lower, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
