@@ -192,8 +192,7 @@ pub(crate) fn parse_valences(path: &Path, text: &str, user: bool) -> Result<Vec<
                     "{word:?} contains white space; VADER scores single tokens"
                 )));
             }
-            let mut lower = String::new();
-            super::py::push_lower(word, &mut lower);
+            let lower = super::py::lower(word);
             if lower != word {
                 return Err(bad(format!(
                     "{word:?} is not lowercase; VADER looks up lowercased tokens, write {lower:?}"
@@ -203,7 +202,7 @@ pub(crate) fn parse_valences(path: &Path, text: &str, user: bool) -> Result<Vec<
         let valence: f64 = value
             .parse()
             .map_err(|_| bad(format!("valence {value:?} is not a number")))?;
-        if !(valence.abs() <= MAX_VALENCE) {
+        if !valence.is_finite() || valence.abs() > MAX_VALENCE {
             return Err(bad(format!(
                 "valence {value} is outside [-{MAX_VALENCE}, {MAX_VALENCE}]"
             )));
@@ -305,20 +304,14 @@ impl Table {
     }
 
     /// The value of the multi-word key of `table` equal to `words`, if any.
-    pub fn phrase<'a>(
+    pub fn phrase(
         table: &[(Vec<Box<str>>, f64)],
-        words: impl Fn(usize) -> &'a [u8],
+        eq: impl Fn(usize, &str) -> bool,
         len: usize,
     ) -> Option<f64> {
         table
             .iter()
-            .find(|(key, _)| {
-                key.len() == len
-                    && key
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| w.as_bytes() == words(k))
-            })
+            .find(|(key, _)| key.len() == len && key.iter().enumerate().all(|(k, w)| eq(k, w)))
             .map(|&(_, v)| v)
     }
 }

@@ -13,7 +13,7 @@
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
 use super::py;
-use super::wordmap::{INLINE, pack_padded};
+use super::wordmap::{INLINE, ascii_lower8, pack};
 use std::cell::RefCell;
 
 /// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
@@ -27,9 +27,12 @@ const N_SCALAR: f64 = -0.74;
 /// One token of `SentiText.words_and_emoticons`, with what the rules need.
 #[derive(Clone, Copy, Debug)]
 struct Token {
-    /// Its lowercased text in `Scratch::lower`.
+    /// Its text: `text[lo..hi]` of the scored text if `in_text` (ASCII
+    /// tokens, compared case-insensitively), else its lowercased form in
+    /// `Scratch::lower`.
     lo: u32,
     hi: u32,
+    in_text: bool,
     /// Table entry of the lowercased text.
     entry: Entry,
     /// `item.isupper()`.
@@ -54,8 +57,8 @@ impl Token {
 struct Scratch {
     /// The text with emojis replaced by their descriptions.
     text: String,
-    /// All tokens lowercased, back to back, then [`INLINE`] zero bytes so
-    /// that every token starts a full 16-byte window.
+    /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
+    /// while it is looked up).
     lower: Vec<u8>,
     tokens: Vec<Token>,
     sentiments: Vec<f64>,
@@ -85,7 +88,11 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     let text = replace_emojis(table, text, buf);
     tokenize(table, text, lower, tokens);
     let lower = lower.as_slice();
-    let words = Words { tokens, lower };
+    let words = Words {
+        tokens,
+        text: text.as_bytes(),
+        lower,
+    };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
     // only if some, but not all, tokens are upper case.
@@ -108,17 +115,24 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     score_valence(sentiments, text)
 }
 
-/// The tokens of one text with their lowercased strings.
+/// The tokens of one text, and the buffers their spans point into.
 struct Words<'a> {
     tokens: &'a [Token],
+    text: &'a [u8],
     lower: &'a [u8],
 }
 
 impl Words<'_> {
+    /// Whether `str(token).lower() == key`, for a lowercase ASCII `key`.
     #[inline]
-    fn lower(&self, i: usize) -> &[u8] {
+    fn lower_eq(&self, i: usize, key: &str) -> bool {
         let t = &self.tokens[i];
-        &self.lower[t.lo as usize..t.hi as usize]
+        let (lo, hi) = (t.lo as usize, t.hi as usize);
+        if t.in_text {
+            self.text[lo..hi].eq_ignore_ascii_case(key.as_bytes())
+        } else {
+            self.lower[lo..hi] == *key.as_bytes()
+        }
     }
 }
 
@@ -163,111 +177,151 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// `_strip_punc_if_word` on each token: strip `string.punctuation` from both
 /// ends unless that leaves two characters or fewer (then the token was
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
-/// kept (they count for the negation window).
+/// kept (they count for the negation window). Each token is looked up as
+/// it is found.
 fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     lower.clear();
     tokens.clear();
     if text.is_ascii() {
-        tokenize_ascii(text, lower, tokens);
+        tokenize_ascii(table, text.as_bytes(), lower, tokens);
     } else {
-        tokenize_unicode(text, lower, tokens);
-    }
-    // Look every token up, each in its own zero-padded 16-byte window.
-    lower.extend_from_slice(&[0; INLINE]);
-    for t in tokens.iter_mut() {
-        let (lo, hi) = (t.lo as usize, t.hi as usize);
-        let found = if hi - lo <= INLINE {
-            let window: &[u8; INLINE] = lower[lo..lo + INLINE].try_into().unwrap_or(&[0; INLINE]);
-            table
-                .words
-                .get_packed(pack_padded(window, hi - lo), hi - lo)
-        } else {
-            table.words.get(&lower[lo..hi])
-        };
-        t.entry.valence = found.valence;
-        t.entry.flags |= found.flags;
+        for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
+            let stripped = py::strip_punctuation(raw);
+            let word = if py::char_len(stripped) <= 2 {
+                raw
+            } else {
+                stripped
+            };
+            push_lowered(table, word, lower, tokens);
+        }
     }
 }
 
-/// [`tokenize`] for ASCII text (the usual case), byte by byte.
-fn tokenize_ascii(text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+/// Byte classes for [`tokenize_ascii`] (bit flags).
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const APOSTROPHE: u8 = 16;
+
+/// The class of every ASCII byte: Python white space, `string.punctuation`,
+/// upper and lower case letters, and `'` (the "n't" prefilter).
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut f = 0;
+        if py::is_space_ascii(c) {
+            f |= SPACE;
+        }
+        if c.is_ascii_punctuation() {
+            f |= PUNCT;
+        }
+        if c.is_ascii_uppercase() {
+            f |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            f |= LOWER;
+        }
+        if c == b'\'' {
+            f |= APOSTROPHE;
+        }
+        t[b] = f;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b & 0x7f)]
+}
+
+/// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
+/// with a class table; tokens stay in place (no copy) and are looked up
+/// lowercased eight bytes at a time.
+fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        if py::is_space_ascii(bytes[i]) {
+        if class(bytes[i]) & SPACE != 0 {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && !py::is_space_ascii(bytes[i]) {
+        let mut seen = 0u8;
+        while i < n {
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
+                break;
+            }
+            seen |= c;
             i += 1;
         }
         let (mut s, mut e) = (start, i);
-        while s < e && bytes[s].is_ascii_punctuation() {
-            s += 1;
+        if seen & PUNCT != 0 {
+            while s < e && class(bytes[s]) & PUNCT != 0 {
+                s += 1;
+            }
+            while e > s && class(bytes[e - 1]) & PUNCT != 0 {
+                e -= 1;
+            }
+            if e - s <= 2 {
+                (s, e) = (start, i);
+            }
         }
-        while e > s && bytes[e - 1].is_ascii_punctuation() {
-            e -= 1;
-        }
-        let word = if e - s <= 2 {
-            &text[start..i]
+        let word = &bytes[s..e];
+        let mut entry = if word.len() <= INLINE {
+            let mut key = pack(word);
+            if seen & UPPER != 0 {
+                key = key.map(ascii_lower8);
+            }
+            table.words.get_packed(key, word.len())
         } else {
-            &text[s..e]
+            lower.clear();
+            lower.extend(word.iter().map(u8::to_ascii_lowercase));
+            table.words.get(lower)
         };
-        push_token(word, lower, tokens);
+        // `negated`, include_nt: any word containing "n't" (any case)
+        // negates. A "n't" in the raw token is in the stripped word too.
+        if seen & APOSTROPHE != 0
+            && word.windows(3).any(|w| {
+                w[0].eq_ignore_ascii_case(&b'n')
+                    && w[1] == b'\''
+                    && w[2].eq_ignore_ascii_case(&b't')
+            })
+        {
+            entry.flags |= flag::NT;
+        }
+        tokens.push(Token {
+            lo: s as u32,
+            hi: e as u32,
+            in_text: true,
+            entry,
+            upper: seen & UPPER != 0 && seen & LOWER == 0,
+        });
     }
+    lower.clear();
 }
 
-/// [`tokenize`] for text with non-ASCII characters: Python's white space
-/// includes U+00A0, U+2028, U+3000 and others, and lengths are in code
-/// points.
-fn tokenize_unicode(text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
-    for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
-        let stripped = py::strip_punctuation(raw);
-        let word = if py::char_len(stripped) <= 2 {
-            raw
-        } else {
-            stripped
-        };
-        push_token(word, lower, tokens);
-    }
-}
-
-/// Lowercases one token into `lower` (looked up later, in [`tokenize`]).
-#[inline]
-fn push_token(word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+/// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
+/// see [`py::push_lower`]) and looks it up.
+fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     let lo = lower.len();
-    let upper = if word.is_ascii() {
-        // One pass: copy lowercased, and note upper/lower case letters.
-        let (mut up, mut low) = (false, false);
-        lower.extend(word.bytes().map(|b| {
-            let is_up = b.wrapping_sub(b'A') < 26;
-            up |= is_up;
-            low |= b.wrapping_sub(b'a') < 26;
-            b | (u8::from(is_up) << 5)
-        }));
-        up && !low
-    } else {
-        let mut s = String::new();
-        py::push_lower(word, &mut s);
-        lower.extend_from_slice(s.as_bytes());
-        py::is_upper(word)
-    };
+    py::push_lower(word, lower);
     let key = &lower[lo..];
-    let mut flags = 0;
-    // `negated`, include_nt: any word containing "n't" negates.
-    if key.contains(&b'\'') && key.windows(3).any(|w| w == b"n't") {
-        flags |= flag::NT;
+    let mut entry = table.words.get(key);
+    // `negated`, include_nt.
+    if key.windows(3).any(|w| w == b"n't") {
+        entry.flags |= flag::NT;
     }
     tokens.push(Token {
         lo: lo as u32,
         hi: lower.len() as u32,
-        entry: Entry {
-            valence: 0.0,
-            flags,
-        },
-        upper,
+        in_text: false,
+        entry,
+        upper: py::is_upper(word),
     });
 }
 
@@ -420,7 +474,7 @@ fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) ->
     let phrase = |t: &[(Vec<Box<str>>, f64)], idx: &[usize]| {
         let tok = &words.tokens;
         if tok[idx[0]].is(flag::PHRASE_FIRST) && tok[idx[1]].is(flag::PHRASE_SECOND) {
-            Table::phrase(t, |k| words.lower(idx[k]), idx.len())
+            Table::phrase(t, |k, key| words.lower_eq(idx[k], key), idx.len())
         } else {
             None
         }
@@ -440,15 +494,15 @@ fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) ->
         valence = v;
     }
     // zeroone, then zeroonetwo (each overriding).
-    if n - 1 > i {
-        if let Some(v) = phrase(&table.special_cases, &[i, i + 1]) {
-            valence = v;
-        }
+    if n - 1 > i
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1])
+    {
+        valence = v;
     }
-    if n - 1 > i + 1 {
-        if let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2]) {
-            valence = v;
-        }
+    if n - 1 > i + 1
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2])
+    {
+        valence = v;
     }
     // Booster bi-grams such as "sort of": QUIRK, added unsigned.
     for idx in [&[i - 3, i - 2, i - 1][..], &[i - 3, i - 2], &[i - 2, i - 1]] {
@@ -580,7 +634,14 @@ mod tests {
         tokenize(&t, text, &mut lower, &mut tokens);
         tokens
             .iter()
-            .map(|k| String::from_utf8(lower[k.lo as usize..k.hi as usize].to_vec()).unwrap())
+            .map(|k| {
+                let (lo, hi) = (k.lo as usize, k.hi as usize);
+                if k.in_text {
+                    text[lo..hi].to_lowercase()
+                } else {
+                    String::from_utf8(lower[lo..hi].to_vec()).unwrap()
+                }
+            })
             .collect()
     }
 

@@ -24,9 +24,16 @@ struct Slot {
     len: u32,
 }
 
+/// Bits in the presence filter (8 KiB, so it stays in L1 cache).
+const FILTER_BITS: usize = 1 << 16;
+
 /// Lowercased token -> [`Entry`].
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap {
+    /// One bit per hash value (bits 20..36): clear means "not a key". Most
+    /// tokens of a text are not keys, and this answers for them without
+    /// touching the 512 KiB slot array.
+    filter: Vec<u64>,
     slots: Vec<Slot>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
@@ -37,6 +44,7 @@ pub(crate) struct WordMap {
 impl Default for WordMap {
     fn default() -> WordMap {
         WordMap {
+            filter: vec![0; FILTER_BITS / 64],
             slots: vec![Slot::default(); 16],
             shift: 64 - 4,
             inline_len: 0,
@@ -45,30 +53,43 @@ impl Default for WordMap {
     }
 }
 
-/// The two little-endian words of a key of at most 16 bytes, zero padded.
+/// The two little-endian words of a key of at most 16 bytes, zero padded,
+/// read with two overlapping loads per word instead of a variable-length
+/// copy (the bytes where the loads overlap are the same bytes).
 #[inline]
-fn pack(key: &[u8]) -> [u64; 2] {
-    let mut b = [0u8; INLINE];
-    b[..key.len()].copy_from_slice(key);
-    pack_padded(&b, key.len())
+pub(crate) fn pack(k: &[u8]) -> [u64; 2] {
+    let n = k.len();
+    debug_assert!(n <= INLINE);
+    let load8 = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let load4 = |s: &[u8]| u64::from(u32::from_le_bytes(s.try_into().unwrap_or_default()));
+    match n {
+        9..=16 => [load8(&k[..8]), load8(&k[n - 8..]) >> (8 * (16 - n))],
+        8 => [load8(k), 0],
+        4..=7 => [load4(&k[..4]) | (load4(&k[n - 4..]) << (8 * (n - 4))), 0],
+        1..=3 => {
+            let b = |i: usize| u64::from(k[i]) << (8 * i);
+            [b(0) | b(n / 2) | b(n - 1), 0]
+        }
+        _ => [0, 0],
+    }
 }
 
-/// [`pack`] for a key that starts a 16-byte window (bytes past `len` are
-/// ignored), which avoids a variable-length copy in the hot path.
+/// ASCII-lowercases the eight bytes of `x`, all of which must be ASCII:
+/// adds 0x20 to each byte in `A..=Z` (SWAR: the high bit of each byte of
+/// `x + 0x3f..` says "byte >= 'A'", of `x + 0x25..` "byte > 'Z'").
 #[inline]
-pub(crate) fn pack_padded(window: &[u8; INLINE], len: usize) -> [u64; 2] {
-    debug_assert!(len <= INLINE);
-    let (a, b) = window.split_at(8);
-    let w0 = u64::from_le_bytes(a.try_into().unwrap_or_default());
-    let w1 = u64::from_le_bytes(b.try_into().unwrap_or_default());
-    let mask = |n: usize| {
-        if n >= 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        }
-    };
-    [w0 & mask(len), w1 & mask(len.saturating_sub(8))]
+pub(crate) fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    x | (((ge_a & !gt_z) & (ONES * 0x80)) >> 2)
+}
+
+/// The filter bit of a hash: middle bits, independent of the top bits
+/// that pick the slot.
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    (h >> 20) as usize % FILTER_BITS
 }
 
 #[inline]
@@ -82,12 +103,16 @@ impl WordMap {
         self.inline_len + self.long.len()
     }
 
-    /// The entry of a key of at most [`INLINE`] bytes given as a padded
-    /// window (see [`pack_padded`]).
+    /// The entry of a key of at most [`INLINE`] bytes, packed by [`pack`].
     #[inline]
     pub fn get_packed(&self, key: [u64; 2], len: usize) -> Entry {
+        let h = hash(key, len);
+        let bit = filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return Entry::default();
+        }
         let mask = self.slots.len() - 1;
-        let mut i = (hash(key, len) >> self.shift) as usize;
+        let mut i = (h >> self.shift) as usize;
         loop {
             let s = &self.slots[i];
             if s.len as usize == len && s.key == key {
@@ -126,8 +151,11 @@ impl WordMap {
             self.grow();
         }
         let (packed, len) = (pack(key), key.len());
+        let h = hash(packed, len);
+        let bit = filter_bit(h);
+        self.filter[bit / 64] |= 1 << (bit % 64);
         let mask = self.slots.len() - 1;
-        let mut i = (hash(packed, len) >> self.shift) as usize;
+        let mut i = (h >> self.shift) as usize;
         loop {
             let s = &mut self.slots[i];
             if s.len == 0 {
@@ -209,14 +237,25 @@ mod tests {
     }
 
     #[test]
-    fn padded_window_ignores_trailing_bytes() {
-        let mut window = *b"goodXXXXXXXXXXXX";
-        let a = pack_padded(&window, 4);
-        window[5] = b'Y';
-        assert_eq!(pack_padded(&window, 4), a);
-        assert_eq!(pack(b"good"), a);
-        let w = *b"0123456789abcdef";
-        assert_eq!(pack_padded(&w, 16), pack(&w));
-        assert_eq!(pack_padded(&w, 9), pack(b"012345678"));
+    fn pack_is_the_zero_padded_key() {
+        let text = b"0123456789abcdefXYZ";
+        for n in 0..=INLINE {
+            let mut b = [0u8; 16];
+            b[..n].copy_from_slice(&text[..n]);
+            let want = [
+                u64::from_le_bytes(b[..8].try_into().unwrap()),
+                u64::from_le_bytes(b[8..].try_into().unwrap()),
+            ];
+            assert_eq!(pack(&text[..n]), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn lower8_is_ascii_lowercase() {
+        for chunk in (0u8..128).collect::<Vec<_>>().chunks(8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want: Vec<u8> = chunk.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(ascii_lower8(x).to_le_bytes().to_vec(), want);
+        }
     }
 }
