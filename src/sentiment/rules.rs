@@ -13,7 +13,7 @@
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
 use super::py;
-use super::wordmap::{INLINE, ascii_lower8, pack};
+use super::wordmap::{INLINE, ascii_lower8, pack_window};
 use std::cell::RefCell;
 
 /// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
@@ -60,6 +60,9 @@ struct Scratch {
     /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
     /// while it is looked up).
     lower: Vec<u8>,
+    /// ASCII text followed by [`INLINE`] zero bytes, so that every token
+    /// starts a full 16-byte window.
+    padded: Vec<u8>,
     tokens: Vec<Token>,
     sentiments: Vec<f64>,
 }
@@ -82,11 +85,12 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     let Scratch {
         text: buf,
         lower,
+        padded,
         tokens,
         sentiments,
     } = scratch;
     let text = replace_emojis(table, text, buf);
-    tokenize(table, text, lower, tokens);
+    tokenize(table, text, lower, padded, tokens);
     let lower = lower.as_slice();
     let words = Words {
         tokens,
@@ -103,9 +107,13 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     sentiments.clear();
     let n = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
-        // Boosters get no valence of their own ("item.lower() in
-        // BOOSTER_DICT"), nor does "kind" in "kind of".
-        if t.is(flag::BOOSTER) || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF)) {
+        // Words outside the lexicon score 0 (`sentiment_valence`, inlined
+        // here for speed). Boosters get no valence of their own
+        // ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
+        if !t.in_lexicon()
+            || t.is(flag::BOOSTER)
+            || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
+        {
             sentiments.push(0.0);
             continue;
         }
@@ -179,11 +187,20 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
 /// kept (they count for the negation window). Each token is looked up as
 /// it is found.
-fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+fn tokenize(
+    table: &Table,
+    text: &str,
+    lower: &mut Vec<u8>,
+    padded: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) {
     lower.clear();
     tokens.clear();
     if text.is_ascii() {
-        tokenize_ascii(table, text.as_bytes(), lower, tokens);
+        padded.clear();
+        padded.extend_from_slice(text.as_bytes());
+        padded.extend_from_slice(&[0; INLINE]);
+        tokenize_ascii(table, padded, lower, tokens);
     } else {
         for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
             let stripped = py::strip_punctuation(raw);
@@ -239,10 +256,12 @@ fn class(b: u8) -> u8 {
 }
 
 /// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
-/// with a class table; tokens stay in place (no copy) and are looked up
-/// lowercased eight bytes at a time.
-fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
-    let n = bytes.len();
+/// with a class table; tokens stay in place (spans into the text) and are
+/// looked up lowercased eight bytes at a time. `padded` is the text and
+/// [`INLINE`] zero bytes.
+fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    let n = padded.len() - INLINE;
+    let bytes = &padded[..n];
     let mut i = 0;
     while i < n {
         if class(bytes[i]) & SPACE != 0 {
@@ -273,7 +292,8 @@ fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut
         }
         let word = &bytes[s..e];
         let mut entry = if word.len() <= INLINE {
-            let mut key = pack(word);
+            let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
+            let mut key = pack_window(window, word.len());
             if seen & UPPER != 0 {
                 key = key.map(ascii_lower8);
             }
@@ -629,9 +649,8 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let mut lower = Vec::new();
-        let mut tokens = Vec::new();
-        tokenize(&t, text, &mut lower, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
         tokens
             .iter()
             .map(|k| {
@@ -686,9 +705,8 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let mut lower = Vec::new();
-        let mut tokens = Vec::new();
-        tokenize(&t, "x y but z", &mut lower, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
         but_check(&tokens, &mut s);
         assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
