@@ -89,7 +89,11 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
         tokens,
         sentiments,
     } = scratch;
-    let text = replace_emojis(table, text, buf);
+    let text = if text.is_ascii() {
+        text
+    } else {
+        replace_emojis(table, text, buf)
+    };
     tokenize(table, text, lower, padded, tokens);
     let lower = lower.as_slice();
     let words = Words {
@@ -103,8 +107,10 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     let upper = tokens.iter().filter(|t| t.upper).count();
     let cap_diff = upper > 0 && upper < tokens.len();
 
-    // polarity_scores, main loop.
+    // polarity_scores, main loop. The sums of `score_valence` are taken on
+    // the way; they are redone after `but_check` if that changes anything.
     sentiments.clear();
+    let mut sums = Sums::default();
     let n = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
         // Words outside the lexicon score 0 (`sentiment_valence`, inlined
@@ -117,10 +123,17 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
             sentiments.push(0.0);
             continue;
         }
-        sentiments.push(sentiment_valence(table, &words, i, cap_diff));
+        let valence = sentiment_valence(table, &words, i, cap_diff);
+        sums.add(valence);
+        sentiments.push(valence);
     }
-    but_check(tokens, sentiments);
-    score_valence(sentiments, text)
+    if but_check(tokens, sentiments) {
+        sums = Sums::default();
+        for &s in sentiments.iter() {
+            sums.add(s);
+        }
+    }
+    score_valence(&sums, n, text)
 }
 
 /// The tokens of one text, and the buffers their spans point into.
@@ -151,9 +164,6 @@ impl Words<'_> {
 /// eyesok". The final `.strip()` is skipped: it cannot change the tokens
 /// nor the `!`/`?` counts.
 fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a str {
-    if text.is_ascii() {
-        return text;
-    }
     let Some((first, _)) = text
         .char_indices()
         .find(|&(_, c)| !c.is_ascii() && table.emojis.contains_key(&c))
@@ -553,9 +563,11 @@ fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
 /// QUIRK: the reference walks the list with `sentiments.index(sentiment)`,
 /// which finds the *first* equal value, so with repeated values the same
 /// slot can be scaled twice and a later one not at all. Reproduced as is.
-fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
+///
+/// Returns whether there was a "but".
+fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
     let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
-        return;
+        return false;
     };
     for k in 0..sentiments.len() {
         let sentiment = sentiments[k];
@@ -566,6 +578,7 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
             sentiments[si] = sentiment * 1.5;
         }
     }
+    true
 }
 
 /// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
@@ -573,11 +586,8 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
 /// the whole text after emoji replacement (descriptions such as "ON! arrow"
 /// count too).
 fn punctuation_emphasis(text: &str) -> f64 {
-    let (mut ep, mut qm) = (0usize, 0usize);
-    for &b in text.as_bytes() {
-        ep += usize::from(b == b'!');
-        qm += usize::from(b == b'?');
-    }
+    let ep = text.bytes().filter(|&b| b == b'!').count();
+    let qm = text.bytes().filter(|&b| b == b'?').count();
     let ep_amplifier = ep.min(4) as f64 * 0.292;
     let qm_amplifier = if qm > 1 {
         if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
@@ -593,17 +603,49 @@ fn normalize(score: f64) -> f64 {
     norm.clamp(-1.0, 1.0)
 }
 
-/// `score_valence` and `_sift_sentiment_scores`.
-fn score_valence(sentiments: &[f64], text: &str) -> Scores {
-    if sentiments.is_empty() {
+/// The running sums of `score_valence` and `_sift_sentiment_scores`.
+///
+/// Zeros are not added: the Python sums start at `0`, never become `-0.0`
+/// (in round-to-nearest, `x + y` is `-0.0` only if both are), and adding
+/// `0.0` to anything else changes nothing. So skipping them gives the same
+/// bits, and neutral words are simply the tokens not counted here.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    /// `sum(sentiments)`, left to right (CPython before 3.12 sums floats
+    /// plainly; the reference file was produced that way, as the parity
+    /// test confirms).
+    sum: f64,
+    /// Positive scores, each + 1 (compensates for neutral words counted
+    /// as 1).
+    pos: f64,
+    /// Negative scores, each - 1.
+    neg: f64,
+    /// How many scores were not zero.
+    nonzero: u32,
+}
+
+impl Sums {
+    #[inline]
+    fn add(&mut self, s: f64) {
+        if s > 0.0 {
+            self.sum += s;
+            self.pos += s + 1.0;
+            self.nonzero += 1;
+        } else if s < 0.0 {
+            self.sum += s;
+            self.neg += s - 1.0;
+            self.nonzero += 1;
+        }
+    }
+}
+
+/// `score_valence` and `_sift_sentiment_scores`, over `n` sentiments
+/// summed in `sums`.
+fn score_valence(sums: &Sums, n: usize, text: &str) -> Scores {
+    if n == 0 {
         return Scores::default();
     }
-    // Python's sum(): left to right (CPython before 3.12; the reference file
-    // was produced with plain summation, which the parity test confirms).
-    let mut sum_s = 0.0;
-    for &s in sentiments {
-        sum_s += s;
-    }
+    let mut sum_s = sums.sum;
     let punct = punctuation_emphasis(text);
     // QUIRK kept from the reference: a zero sum gets no emphasis.
     if sum_s > 0.0 {
@@ -613,27 +655,17 @@ fn score_valence(sentiments: &[f64], text: &str) -> Scores {
     }
     let compound = normalize(sum_s);
 
-    let (mut pos_sum, mut neg_sum, mut neu_count) = (0.0f64, 0.0f64, 0u32);
-    for &s in sentiments {
-        if s > 0.0 {
-            pos_sum += s + 1.0; // compensates for neutral words counted as 1
-        }
-        if s < 0.0 {
-            neg_sum += s - 1.0;
-        }
-        if s == 0.0 {
-            neu_count += 1;
-        }
-    }
+    let (mut pos_sum, mut neg_sum) = (sums.pos, sums.neg);
+    let neu_count = (n - sums.nonzero as usize) as f64;
     if pos_sum > neg_sum.abs() {
         pos_sum += punct;
     } else if pos_sum < neg_sum.abs() {
         neg_sum -= punct;
     }
-    let total = pos_sum + neg_sum.abs() + f64::from(neu_count);
+    let total = pos_sum + neg_sum.abs() + neu_count;
     Scores {
         neg: py::round((neg_sum / total).abs(), 3),
-        neu: py::round((f64::from(neu_count) / total).abs(), 3),
+        neu: py::round((neu_count / total).abs(), 3),
         pos: py::round((pos_sum / total).abs(), 3),
         compound: py::round(compound, 4),
     }
