@@ -6,9 +6,15 @@
 //! in the same order as in Python, in `f64`, so that rounding errors are the
 //! same too.
 //!
-//! Hot path: one pass splits and lowercases tokens into reused buffers (a
-//! thread-local [`Scratch`]), one hash lookup per token fetches everything
-//! the rules ask about it ([`Entry`]), and the rules then only read flags.
+//! Hot path: for ASCII text (nearly all news), one pass over the bytes with
+//! a class table finds the tokens, strips them and notes their case; each
+//! token stays a span of the text (no copy, no allocation) and is looked up
+//! once, lowercased eight bytes at a time, in an inline-key hash map
+//! ([`super::wordmap`]) that returns everything the rules ask about the
+//! word ([`Entry`]: valence and role flags). The rules then read flags,
+//! never strings, except for the rare idiom candidates. Buffers are reused
+//! across calls (a thread-local [`Scratch`]). Text with other characters
+//! takes a general path with Python's Unicode white space and lowercasing.
 
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
