@@ -100,7 +100,7 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     } else {
         replace_emojis(table, text, buf)
     };
-    tokenize(table, text, lower, padded, tokens);
+    let marks = tokenize(table, text, lower, padded, tokens);
     let lower = lower.as_slice();
     let words = Words {
         tokens,
@@ -139,7 +139,7 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
             sums.add(s);
         }
     }
-    score_valence(&sums, n, text)
+    score_valence(&sums, n, marks)
 }
 
 /// The tokens of one text, and the buffers their spans point into.
@@ -209,14 +209,14 @@ fn tokenize(
     lower: &mut Vec<u8>,
     padded: &mut Vec<u8>,
     tokens: &mut Vec<Token>,
-) {
+) -> Marks {
     lower.clear();
     tokens.clear();
     if text.is_ascii() {
         padded.clear();
         padded.extend_from_slice(text.as_bytes());
         padded.extend_from_slice(&[0; INLINE]);
-        tokenize_ascii(table, padded, lower, tokens);
+        tokenize_ascii(table, padded, lower, tokens)
     } else {
         for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
             let stripped = py::strip_punctuation(raw);
@@ -227,6 +227,25 @@ fn tokenize(
             };
             push_lowered(table, word, lower, tokens);
         }
+        Marks::count(text.as_bytes())
+    }
+}
+
+/// The "!" and "?" of a text, for `_punctuation_emphasis`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Marks {
+    bangs: usize,
+    questions: usize,
+}
+
+impl Marks {
+    fn count(bytes: &[u8]) -> Marks {
+        let mut m = Marks::default();
+        for &b in bytes {
+            m.bangs += usize::from(b == b'!');
+            m.questions += usize::from(b == b'?');
+        }
+        m
     }
 }
 
@@ -275,9 +294,15 @@ fn class(b: u8) -> u8 {
 /// with a class table; tokens stay in place (spans into the text) and are
 /// looked up lowercased eight bytes at a time. `padded` is the text and
 /// [`INLINE`] zero bytes.
-fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+fn tokenize_ascii(
+    table: &Table,
+    padded: &[u8],
+    lower: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> Marks {
     let n = padded.len() - INLINE;
     let bytes = &padded[..n];
+    let mut marks = Marks::default();
     let mut i = 0;
     while i < n {
         if class(bytes[i]) & SPACE != 0 {
@@ -296,6 +321,11 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
         }
         let (mut s, mut e) = (start, i);
         if seen & PUNCT != 0 {
+            // Every "!" and "?" of the text is in some token: count here,
+            // in the tokens that have punctuation at all.
+            let m = Marks::count(&bytes[start..i]);
+            marks.bangs += m.bangs;
+            marks.questions += m.questions;
             while s < e && class(bytes[s]) & PUNCT != 0 {
                 s += 1;
             }
@@ -339,6 +369,7 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
         });
     }
     lower.clear();
+    marks
 }
 
 /// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
@@ -591,9 +622,8 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
 /// add 0.18 each, more add 0.96. A single "?" adds nothing. Counted over
 /// the whole text after emoji replacement (descriptions such as "ON! arrow"
 /// count too).
-fn punctuation_emphasis(text: &str) -> f64 {
-    let ep = text.bytes().filter(|&b| b == b'!').count();
-    let qm = text.bytes().filter(|&b| b == b'?').count();
+fn punctuation_emphasis(marks: Marks) -> f64 {
+    let (ep, qm) = (marks.bangs, marks.questions);
     let ep_amplifier = ep.min(4) as f64 * 0.292;
     let qm_amplifier = if qm > 1 {
         if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
@@ -647,12 +677,12 @@ impl Sums {
 
 /// `score_valence` and `_sift_sentiment_scores`, over `n` sentiments
 /// summed in `sums`.
-fn score_valence(sums: &Sums, n: usize, text: &str) -> Scores {
+fn score_valence(sums: &Sums, n: usize, marks: Marks) -> Scores {
     if n == 0 {
         return Scores::default();
     }
     let mut sum_s = sums.sum;
-    let punct = punctuation_emphasis(text);
+    let punct = punctuation_emphasis(marks);
     // QUIRK kept from the reference: a zero sum gets no emphasis.
     if sum_s > 0.0 {
         sum_s += punct;
@@ -731,10 +761,18 @@ mod tests {
 
     #[test]
     fn punctuation_counts() {
-        assert_eq!(punctuation_emphasis("Really?"), 0.0);
-        assert_eq!(punctuation_emphasis("Really??"), 2.0 * 0.18);
-        assert_eq!(punctuation_emphasis("Really????"), 0.96);
-        assert_eq!(punctuation_emphasis("Wow!!!!!!"), 4.0 * 0.292);
+        let emphasis = |text: &str| punctuation_emphasis(Marks::count(text.as_bytes()));
+        assert_eq!(emphasis("Really?"), 0.0);
+        assert_eq!(emphasis("Really??"), 2.0 * 0.18);
+        assert_eq!(emphasis("Really????"), 0.96);
+        assert_eq!(emphasis("Wow!!!!!!"), 4.0 * 0.292);
+        // The ASCII tokenizer counts the marks of the tokens it scans.
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
+            let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+            assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]
