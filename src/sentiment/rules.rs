@@ -257,9 +257,10 @@ const LOWER: u8 = 8;
 const APOSTROPHE: u8 = 16;
 
 /// The class of every ASCII byte: Python white space, `string.punctuation`,
-/// upper and lower case letters, and `'` (the "n't" prefilter).
-static CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// upper and lower case letters, and `'` (the "n't" prefilter). Bytes
+/// >= 0x80 never occur (ASCII text only) and have no class.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -287,7 +288,7 @@ static CLASS: [u8; 128] = {
 
 #[inline]
 fn class(b: u8) -> u8 {
-    CLASS[usize::from(b & 0x7f)]
+    CLASS[usize::from(b)]
 }
 
 /// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
@@ -319,11 +320,14 @@ fn tokenize_ascii(
             seen |= c;
             i += 1;
         }
-        let (mut s, mut e) = (start, i);
+        let end = i;
+        // bytes[i] is white space (or the end): the next token starts later.
+        i += 1;
+        let (mut s, mut e) = (start, end);
         if seen & PUNCT != 0 {
             // Every "!" and "?" of the text is in some token: count here,
             // in the tokens that have punctuation at all.
-            let m = Marks::count(&bytes[start..i]);
+            let m = Marks::count(&bytes[start..end]);
             marks.bangs += m.bangs;
             marks.questions += m.questions;
             while s < e && class(bytes[s]) & PUNCT != 0 {
@@ -333,16 +337,13 @@ fn tokenize_ascii(
                 e -= 1;
             }
             if e - s <= 2 {
-                (s, e) = (start, i);
+                (s, e) = (start, end);
             }
         }
         let word = &bytes[s..e];
         let mut entry = if word.len() <= INLINE {
             let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
-            let mut key = pack_window(window, word.len());
-            if seen & UPPER != 0 {
-                key = key.map(ascii_lower8);
-            }
+            let key = pack_window(window, word.len()).map(ascii_lower8);
             table.words.get_packed(key, word.len())
         } else {
             lower.clear();
