@@ -109,12 +109,19 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
-    // only if some, but not all, tokens are upper case.
-    let upper = tokens.iter().filter(|t| t.upper).count();
+    // only if some, but not all, tokens are upper case. (And is there a
+    // "but"?)
+    let (mut upper, mut any_flags) = (0, 0);
+    for t in tokens.iter() {
+        upper += usize::from(t.upper);
+        any_flags |= t.entry.flags;
+    }
     let cap_diff = upper > 0 && upper < tokens.len();
+    let has_but = any_flags & flag::BUT != 0;
 
     // polarity_scores, main loop. The sums of `score_valence` are taken on
-    // the way; they are redone after `but_check` if that changes anything.
+    // the way; the list of sentiments is only kept for `but_check`, which
+    // changes it, after which the sums are redone.
     sentiments.clear();
     let mut sums = Sums::default();
     let n = tokens.len();
@@ -126,14 +133,18 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
             || t.is(flag::BOOSTER)
             || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
         {
-            sentiments.push(0.0);
+            if has_but {
+                sentiments.push(0.0);
+            }
             continue;
         }
         let valence = sentiment_valence(table, &words, i, cap_diff);
         sums.add(valence);
-        sentiments.push(valence);
+        if has_but {
+            sentiments.push(valence);
+        }
     }
-    if but_check(tokens, sentiments) {
+    if has_but && but_check(tokens, sentiments) {
         sums = Sums::default();
         for &s in sentiments.iter() {
             sums.add(s);
