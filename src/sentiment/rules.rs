@@ -1,0 +1,802 @@
+//! VADER's scoring rules, transcribed from `vaderSentiment.py` 3.3.2.
+//!
+//! Every rule carries the name of the Python function (or constant) it
+//! reproduces. The aim is bit-for-bit parity, so the reference's quirks are
+//! kept where they change scores, each marked `QUIRK`. Arithmetic is done
+//! in the same order as in Python, in `f64`, so that rounding errors are the
+//! same too.
+//!
+//! Hot path: for ASCII text (nearly all news), one pass over the bytes with
+//! a class table finds the tokens, strips them and notes their case; each
+//! token stays a span of the text (no copy, no allocation) and is looked up
+//! once, lowercased eight bytes at a time, in an inline-key hash map
+//! ([`super::wordmap`]) that returns everything the rules ask about the
+//! word ([`Entry`]: valence and role flags). The rules then read flags,
+//! never strings, except for the rare idiom candidates. Buffers are reused
+//! across calls (a thread-local [`Scratch`]). Text with other characters
+//! takes a general path with Python's Unicode white space and lowercasing.
+
+use super::Scores;
+use super::lexicon::{Entry, Table, flag};
+use super::py;
+use super::wordmap::{INLINE, ascii_lower8, pack_window};
+use std::cell::RefCell;
+
+/// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
+/// negative. (The two values of lexicons/vader_boosters.tsv.)
+const B_INCR: f64 = 0.293;
+/// `C_INCR`: mean rating increase for a word in ALL CAPS.
+const C_INCR: f64 = 0.733;
+/// `N_SCALAR`: a negated valence is multiplied by this.
+const N_SCALAR: f64 = -0.74;
+
+/// One token of `SentiText.words_and_emoticons`, with what the rules need.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    /// Its text: `text[lo..hi]` of the scored text if `in_text` (ASCII
+    /// tokens, compared case-insensitively), else its lowercased form in
+    /// `Scratch::lower`.
+    lo: u32,
+    hi: u32,
+    in_text: bool,
+    /// Table entry of the lowercased text.
+    entry: Entry,
+    /// `item.isupper()`.
+    upper: bool,
+}
+
+impl Token {
+    #[inline]
+    fn is(&self, f: u32) -> bool {
+        self.entry.flags & f != 0
+    }
+
+    #[inline]
+    fn in_lexicon(&self) -> bool {
+        self.is(flag::IN_LEXICON)
+    }
+}
+
+/// Buffers reused across calls on one thread, so scoring allocates nothing
+/// per token (and, after warm-up, nothing per call for ASCII text).
+#[derive(Default)]
+struct Scratch {
+    /// The text with emojis replaced by their descriptions.
+    text: String,
+    /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
+    /// while it is looked up).
+    lower: Vec<u8>,
+    /// ASCII text followed by [`INLINE`] zero bytes, so that every token
+    /// starts a full 16-byte window.
+    padded: Vec<u8>,
+    tokens: Vec<Token>,
+    sentiments: Vec<f64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// `SentimentIntensityAnalyzer.polarity_scores`.
+pub(crate) fn polarity_scores(table: &Table, text: &str) -> Scores {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => score(table, text, &mut scratch),
+        // Unreachable in practice (scoring never re-enters itself), but a
+        // fresh scratch is always correct.
+        Err(_) => score(table, text, &mut Scratch::default()),
+    })
+}
+
+fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
+    let Scratch {
+        text: buf,
+        lower,
+        padded,
+        tokens,
+        sentiments,
+    } = scratch;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        replace_emojis(table, text, buf)
+    };
+    let marks = tokenize(table, text, lower, padded, tokens);
+    let lower = lower.as_slice();
+    let words = Words {
+        tokens,
+        text: text.as_bytes(),
+        lower,
+    };
+
+    // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
+    // only if some, but not all, tokens are upper case. (And is there a
+    // "but"?)
+    let (mut upper, mut any_flags) = (0, 0);
+    for t in tokens.iter() {
+        upper += usize::from(t.upper);
+        any_flags |= t.entry.flags;
+    }
+    let cap_diff = upper > 0 && upper < tokens.len();
+    let has_but = any_flags & flag::BUT != 0;
+
+    // polarity_scores, main loop. The sums of `score_valence` are taken on
+    // the way; the list of sentiments is only kept for `but_check`, which
+    // changes it, after which the sums are redone.
+    sentiments.clear();
+    let mut sums = Sums::default();
+    let n = tokens.len();
+    for (i, t) in tokens.iter().enumerate() {
+        // Words outside the lexicon score 0 (`sentiment_valence`, inlined
+        // here for speed). Boosters get no valence of their own
+        // ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
+        if !t.in_lexicon()
+            || t.is(flag::BOOSTER)
+            || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
+        {
+            if has_but {
+                sentiments.push(0.0);
+            }
+            continue;
+        }
+        let valence = sentiment_valence(table, &words, i, cap_diff);
+        sums.add(valence);
+        if has_but {
+            sentiments.push(valence);
+        }
+    }
+    if has_but && but_check(tokens, sentiments) {
+        sums = Sums::default();
+        for &s in sentiments.iter() {
+            sums.add(s);
+        }
+    }
+    score_valence(&sums, n, marks)
+}
+
+/// The tokens of one text, and the buffers their spans point into.
+struct Words<'a> {
+    tokens: &'a [Token],
+    text: &'a [u8],
+    lower: &'a [u8],
+}
+
+impl Words<'_> {
+    /// Whether `str(token).lower() == key`, for a lowercase ASCII `key`.
+    #[inline]
+    fn lower_eq(&self, i: usize, key: &str) -> bool {
+        let t = &self.tokens[i];
+        let (lo, hi) = (t.lo as usize, t.hi as usize);
+        if t.in_text {
+            self.text[lo..hi].eq_ignore_ascii_case(key.as_bytes())
+        } else {
+            self.lower[lo..hi] == *key.as_bytes()
+        }
+    }
+}
+
+/// The emoji loop at the top of `polarity_scores`: each code point found in
+/// the emoji lexicon becomes its description, preceded by a space unless the
+/// previous character was a space (`prev_space`). QUIRK: no space is added
+/// *after* the description, so "😁ok" becomes "beaming face with smiling
+/// eyesok". The final `.strip()` is skipped: it cannot change the tokens
+/// nor the `!`/`?` counts.
+fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a str {
+    let Some((first, _)) = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii() && table.emojis.contains_key(&c))
+    else {
+        return text;
+    };
+    buf.clear();
+    buf.push_str(&text[..first]);
+    let mut prev_space = first == 0 || text[..first].ends_with(' ');
+    for c in text[first..].chars() {
+        match table.emojis.get(&c) {
+            Some(description) if !c.is_ascii() => {
+                if !prev_space {
+                    buf.push(' ');
+                }
+                buf.push_str(description);
+                prev_space = false;
+            }
+            _ => {
+                buf.push(c);
+                prev_space = c == ' ';
+            }
+        }
+    }
+    buf
+}
+
+/// `SentiText._words_and_emoticons`: `text.split()`, then
+/// `_strip_punc_if_word` on each token: strip `string.punctuation` from both
+/// ends unless that leaves two characters or fewer (then the token was
+/// likely an emoticon such as ":)" and is kept whole). One-letter words are
+/// kept (they count for the negation window). Each token is looked up as
+/// it is found.
+fn tokenize(
+    table: &Table,
+    text: &str,
+    lower: &mut Vec<u8>,
+    padded: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> Marks {
+    lower.clear();
+    tokens.clear();
+    if text.is_ascii() {
+        padded.clear();
+        padded.extend_from_slice(text.as_bytes());
+        padded.extend_from_slice(&[0; INLINE]);
+        tokenize_ascii(table, padded, lower, tokens)
+    } else {
+        for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
+            let stripped = py::strip_punctuation(raw);
+            let word = if py::char_len(stripped) <= 2 {
+                raw
+            } else {
+                stripped
+            };
+            push_lowered(table, word, lower, tokens);
+        }
+        Marks::count(text.as_bytes())
+    }
+}
+
+/// The "!" and "?" of a text, for `_punctuation_emphasis`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Marks {
+    bangs: usize,
+    questions: usize,
+}
+
+impl Marks {
+    fn count(bytes: &[u8]) -> Marks {
+        let mut m = Marks::default();
+        for &b in bytes {
+            m.bangs += usize::from(b == b'!');
+            m.questions += usize::from(b == b'?');
+        }
+        m
+    }
+}
+
+/// Byte classes for [`tokenize_ascii`] (bit flags).
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const APOSTROPHE: u8 = 16;
+
+/// The class of every ASCII byte: Python white space, `string.punctuation`,
+/// upper and lower case letters, and `'` (the "n't" prefilter). Bytes
+/// >= 0x80 never occur (ASCII text only) and have no class.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut f = 0;
+        if py::is_space_ascii(c) {
+            f |= SPACE;
+        }
+        if c.is_ascii_punctuation() {
+            f |= PUNCT;
+        }
+        if c.is_ascii_uppercase() {
+            f |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            f |= LOWER;
+        }
+        if c == b'\'' {
+            f |= APOSTROPHE;
+        }
+        t[b] = f;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
+/// with a class table; tokens stay in place (spans into the text) and are
+/// looked up lowercased eight bytes at a time. `padded` is the text and
+/// [`INLINE`] zero bytes.
+fn tokenize_ascii(
+    table: &Table,
+    padded: &[u8],
+    lower: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> Marks {
+    let n = padded.len() - INLINE;
+    let bytes = &padded[..n];
+    let mut marks = Marks::default();
+    let mut i = 0;
+    while i < n {
+        if class(bytes[i]) & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut seen = 0u8;
+        while i < n {
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
+                break;
+            }
+            seen |= c;
+            i += 1;
+        }
+        let end = i;
+        // bytes[i] is white space (or the end): the next token starts later.
+        i += 1;
+        let (mut s, mut e) = (start, end);
+        if seen & PUNCT != 0 {
+            // Every "!" and "?" of the text is in some token: count here,
+            // in the tokens that have punctuation at all.
+            let m = Marks::count(&bytes[start..end]);
+            marks.bangs += m.bangs;
+            marks.questions += m.questions;
+            while s < e && class(bytes[s]) & PUNCT != 0 {
+                s += 1;
+            }
+            while e > s && class(bytes[e - 1]) & PUNCT != 0 {
+                e -= 1;
+            }
+            if e - s <= 2 {
+                (s, e) = (start, end);
+            }
+        }
+        let word = &bytes[s..e];
+        let mut entry = if word.len() <= INLINE {
+            let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
+            let key = pack_window(window, word.len()).map(ascii_lower8);
+            table.words.get_packed(key, word.len())
+        } else {
+            lower.clear();
+            lower.extend(word.iter().map(u8::to_ascii_lowercase));
+            table.words.get(lower)
+        };
+        // `negated`, include_nt: any word containing "n't" (any case)
+        // negates. A "n't" in the raw token is in the stripped word too.
+        if seen & APOSTROPHE != 0
+            && word.windows(3).any(|w| {
+                w[0].eq_ignore_ascii_case(&b'n')
+                    && w[1] == b'\''
+                    && w[2].eq_ignore_ascii_case(&b't')
+            })
+        {
+            entry.flags |= flag::NT;
+        }
+        tokens.push(Token {
+            lo: s as u32,
+            hi: e as u32,
+            in_text: true,
+            entry,
+            upper: seen & UPPER != 0 && seen & LOWER == 0,
+        });
+    }
+    lower.clear();
+    marks
+}
+
+/// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
+/// see [`py::push_lower`]) and looks it up.
+fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    let lo = lower.len();
+    py::push_lower(word, lower);
+    let key = &lower[lo..];
+    let mut entry = table.words.get(key);
+    // `negated`, include_nt.
+    if key.windows(3).any(|w| w == b"n't") {
+        entry.flags |= flag::NT;
+    }
+    tokens.push(Token {
+        lo: lo as u32,
+        hi: lower.len() as u32,
+        in_text: false,
+        entry,
+        upper: py::is_upper(word),
+    });
+}
+
+/// `scalar_inc_dec`: the boost (or damping) a booster word gives the
+/// valence of a later word, signed like that valence, with ALL CAPS
+/// emphasis. QUIRK: with `valence == 0` the scalar keeps its own sign but
+/// caps emphasis subtracts.
+#[inline]
+fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
+    let mut scalar = 0.0;
+    if t.is(flag::BOOSTER) {
+        scalar = if t.is(flag::DAMPENER) {
+            -B_INCR
+        } else {
+            B_INCR
+        };
+        if valence < 0.0 {
+            scalar *= -1.0;
+        }
+        if t.upper && cap_diff {
+            if valence > 0.0 {
+                scalar += C_INCR;
+            } else {
+                scalar -= C_INCR;
+            }
+        }
+    }
+    scalar
+}
+
+/// `negated([word])` for one lowercased token: a `NEGATE` word, or any word
+/// containing "n't" (`include_nt`). The disabled "least" branch of the
+/// reference is not reproduced (it is commented out there).
+#[inline]
+fn negated(words: &Words, j: usize) -> bool {
+    // NT is set by `push_token`.
+    words.tokens[j].is(flag::NEGATE | flag::NT)
+}
+
+/// `SentimentIntensityAnalyzer.sentiment_valence`.
+fn sentiment_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> f64 {
+    let tokens = words.tokens;
+    let t = &tokens[i];
+    if !t.in_lexicon() {
+        return 0.0;
+    }
+    let n = tokens.len();
+    let lexicon_valence = t.entry.valence;
+    let mut valence = lexicon_valence;
+
+    // The 3.3 "no" rules: "no" before a lexicon word is a negation, not a
+    // negative word of its own...
+    if t.is(flag::NO) && i != n - 1 && tokens[i + 1].in_lexicon() {
+        valence = 0.0;
+    }
+    // ...and a lexicon word up to two words after "no" (three with "or"/"nor"
+    // between) is negated. QUIRK: this recomputes from the lexicon value, so
+    // it overrides the line above ("no no good").
+    if (i > 0 && tokens[i - 1].is(flag::NO))
+        || (i > 1 && tokens[i - 2].is(flag::NO))
+        || (i > 2 && tokens[i - 3].is(flag::NO) && tokens[i - 1].is(flag::OR_NOR))
+    {
+        valence = lexicon_valence * N_SCALAR;
+    }
+
+    // ALL CAPS emphasis, only if the text mixes cases. QUIRK: a zero valence
+    // (the "no" rule) gets -C_INCR.
+    if t.upper && cap_diff {
+        if valence > 0.0 {
+            valence += C_INCR;
+        } else {
+            valence -= C_INCR;
+        }
+    }
+
+    // Boosters and negations in the three preceding tokens, damped with
+    // distance (1, 0.95, 0.9). QUIRK: a preceding word that is itself in the
+    // lexicon is skipped entirely, negation check included.
+    for start_i in 0..3 {
+        if i > start_i && !tokens[i - (start_i + 1)].in_lexicon() {
+            let mut s = scalar_inc_dec(&tokens[i - (start_i + 1)], valence, cap_diff);
+            if start_i == 1 && s != 0.0 {
+                s *= 0.95;
+            }
+            if start_i == 2 && s != 0.0 {
+                s *= 0.9;
+            }
+            valence += s;
+            valence = negation_check(valence, words, start_i, i);
+            if start_i == 2 {
+                valence = special_idioms_check(table, valence, words, i);
+            }
+        }
+    }
+
+    least_check(valence, tokens, i)
+}
+
+/// `_negation_check`: the word `start_i + 1` places back negates, except
+/// "never so/this" (which boosts by 1.25) and "without doubt".
+fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 {
+    let tok = |j: usize| &words.tokens[j];
+    let mut valence = valence;
+    match start_i {
+        0 => {
+            if negated(words, i - 1) {
+                valence *= N_SCALAR;
+            }
+        }
+        1 => {
+            if tok(i - 2).is(flag::NEVER) && tok(i - 1).is(flag::SO_THIS) {
+                valence *= 1.25;
+            } else if tok(i - 2).is(flag::WITHOUT) && tok(i - 1).is(flag::DOUBT) {
+                // "without doubt": unchanged
+            } else if negated(words, i - 2) {
+                valence *= N_SCALAR;
+            }
+        }
+        _ => {
+            // QUIRK (operator precedence in the reference):
+            // `a == "never" and (b == "so" or b == "this") or (c == "so" or
+            // c == "this")` boosts whenever the word just before is "so" or
+            // "this", with or without "never".
+            if (tok(i - 3).is(flag::NEVER) && tok(i - 2).is(flag::SO_THIS))
+                || tok(i - 1).is(flag::SO_THIS)
+            {
+                valence *= 1.25;
+            } else if tok(i - 3).is(flag::WITHOUT)
+                && (tok(i - 2).is(flag::DOUBT) || tok(i - 1).is(flag::DOUBT))
+            {
+                // "without (a) doubt": unchanged
+            } else if negated(words, i - 3) {
+                valence *= N_SCALAR;
+            }
+        }
+    }
+    valence
+}
+
+/// `_special_idioms_check`: idioms of `SPECIAL_CASES` around the word
+/// replace its valence, and "kind of"-like booster phrases before it add
+/// their scalar. Called only at `start_i == 2`, so only for a word with at
+/// least three tokens before it and a non-lexicon word three back (QUIRK).
+/// Matching is on whole tokens joined by one space, as in Python.
+fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
+    let n = words.tokens.len();
+    let mut valence = valence;
+    // Every key has two or more words; tokens that cannot start or continue
+    // one (flags set from the same lists) are rejected without comparing.
+    let phrase = |t: &[(Vec<Box<str>>, f64)], idx: &[usize]| {
+        let tok = &words.tokens;
+        if tok[idx[0]].is(flag::PHRASE_FIRST) && tok[idx[1]].is(flag::PHRASE_SECOND) {
+            Table::phrase(t, |k, key| words.lower_eq(idx[k], key), idx.len())
+        } else {
+            None
+        }
+    };
+    // onezero, twoonezero, twoone, threetwoone, threetwo: first match wins.
+    let before: [&[usize]; 5] = [
+        &[i - 1, i],
+        &[i - 2, i - 1, i],
+        &[i - 2, i - 1],
+        &[i - 3, i - 2, i - 1],
+        &[i - 3, i - 2],
+    ];
+    if let Some(v) = before
+        .iter()
+        .find_map(|idx| phrase(&table.special_cases, idx))
+    {
+        valence = v;
+    }
+    // zeroone, then zeroonetwo (each overriding).
+    if n - 1 > i
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1])
+    {
+        valence = v;
+    }
+    if n - 1 > i + 1
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2])
+    {
+        valence = v;
+    }
+    // Booster bi-grams such as "sort of": QUIRK, added unsigned.
+    for idx in [&[i - 3, i - 2, i - 1][..], &[i - 3, i - 2], &[i - 2, i - 1]] {
+        if let Some(b) = phrase(&table.phrase_boosters, idx) {
+            valence += b;
+        }
+    }
+    valence
+}
+
+/// `_least_check`: "least" before a word negates it, unless preceded by
+/// "at" or "very" ("at least", "very least").
+fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
+    let mut valence = valence;
+    if i > 1 && !tokens[i - 1].in_lexicon() && tokens[i - 1].is(flag::LEAST) {
+        if !tokens[i - 2].is(flag::AT_VERY) {
+            valence *= N_SCALAR;
+        }
+    } else if i > 0 && !tokens[i - 1].in_lexicon() && tokens[i - 1].is(flag::LEAST) {
+        valence *= N_SCALAR;
+    }
+    valence
+}
+
+/// `_but_check`: valences before the first "but" are halved, those after it
+/// multiplied by 1.5.
+///
+/// QUIRK: the reference walks the list with `sentiments.index(sentiment)`,
+/// which finds the *first* equal value, so with repeated values the same
+/// slot can be scaled twice and a later one not at all. Reproduced as is.
+///
+/// Returns whether there was a "but".
+fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
+    let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
+        return false;
+    };
+    for k in 0..sentiments.len() {
+        let sentiment = sentiments[k];
+        let si = sentiments.iter().position(|&s| s == sentiment).unwrap_or(k);
+        if si < bi {
+            sentiments[si] = sentiment * 0.5;
+        } else if si > bi {
+            sentiments[si] = sentiment * 1.5;
+        }
+    }
+    true
+}
+
+/// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
+/// add 0.18 each, more add 0.96. A single "?" adds nothing. Counted over
+/// the whole text after emoji replacement (descriptions such as "ON! arrow"
+/// count too).
+fn punctuation_emphasis(marks: Marks) -> f64 {
+    let (ep, qm) = (marks.bangs, marks.questions);
+    let ep_amplifier = ep.min(4) as f64 * 0.292;
+    let qm_amplifier = if qm > 1 {
+        if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
+    } else {
+        0.0
+    };
+    ep_amplifier + qm_amplifier
+}
+
+/// `normalize`: maps a sum of valences into (-1, 1), alpha = 15.
+fn normalize(score: f64) -> f64 {
+    let norm = score / (score * score + 15.0).sqrt();
+    norm.clamp(-1.0, 1.0)
+}
+
+/// The running sums of `score_valence` and `_sift_sentiment_scores`.
+///
+/// Zeros are not added: the Python sums start at `0`, never become `-0.0`
+/// (in round-to-nearest, `x + y` is `-0.0` only if both are), and adding
+/// `0.0` to anything else changes nothing. So skipping them gives the same
+/// bits, and neutral words are simply the tokens not counted here.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    /// `sum(sentiments)`, left to right (CPython before 3.12 sums floats
+    /// plainly; the reference file was produced that way, as the parity
+    /// test confirms).
+    sum: f64,
+    /// Positive scores, each + 1 (compensates for neutral words counted
+    /// as 1).
+    pos: f64,
+    /// Negative scores, each - 1.
+    neg: f64,
+    /// How many scores were not zero.
+    nonzero: u32,
+}
+
+impl Sums {
+    #[inline]
+    fn add(&mut self, s: f64) {
+        if s > 0.0 {
+            self.sum += s;
+            self.pos += s + 1.0;
+            self.nonzero += 1;
+        } else if s < 0.0 {
+            self.sum += s;
+            self.neg += s - 1.0;
+            self.nonzero += 1;
+        }
+    }
+}
+
+/// `score_valence` and `_sift_sentiment_scores`, over `n` sentiments
+/// summed in `sums`.
+fn score_valence(sums: &Sums, n: usize, marks: Marks) -> Scores {
+    if n == 0 {
+        return Scores::default();
+    }
+    let mut sum_s = sums.sum;
+    let punct = punctuation_emphasis(marks);
+    // QUIRK kept from the reference: a zero sum gets no emphasis.
+    if sum_s > 0.0 {
+        sum_s += punct;
+    } else if sum_s < 0.0 {
+        sum_s -= punct;
+    }
+    let compound = normalize(sum_s);
+
+    let (mut pos_sum, mut neg_sum) = (sums.pos, sums.neg);
+    let neu_count = (n - sums.nonzero as usize) as f64;
+    if pos_sum > neg_sum.abs() {
+        pos_sum += punct;
+    } else if pos_sum < neg_sum.abs() {
+        neg_sum -= punct;
+    }
+    let total = pos_sum + neg_sum.abs() + neu_count;
+    Scores {
+        neg: py::round((neg_sum / total).abs(), 3),
+        neu: py::round((neu_count / total).abs(), 3),
+        pos: py::round((pos_sum / total).abs(), 3),
+        compound: py::round(compound, 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table::bundled()
+    }
+
+    fn tokens_of(text: &str) -> Vec<String> {
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+        tokens
+            .iter()
+            .map(|k| {
+                let (lo, hi) = (k.lo as usize, k.hi as usize);
+                if k.in_text {
+                    text[lo..hi].to_lowercase()
+                } else {
+                    String::from_utf8(lower[lo..hi].to_vec()).unwrap()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_emoticons_and_one_letter_words() {
+        assert_eq!(
+            tokens_of("I  love it :) , \"really\"!! a b"),
+            ["i", "love", "it", ":)", ",", "really", "a", "b"]
+        );
+        // Python splits on U+001F and NBSP, not on U+200B.
+        assert_eq!(
+            tokens_of("a\u{1f}b\u{a0}c\u{200b}d"),
+            ["a", "b", "c\u{200b}d"]
+        );
+        // Stripping stops at two characters: "'ok'" keeps its quotes.
+        assert_eq!(tokens_of("'ok' (good)"), ["'ok'", "good"]);
+    }
+
+    #[test]
+    fn emojis_become_descriptions_without_trailing_space() {
+        let t = table();
+        let mut buf = String::new();
+        assert_eq!(replace_emojis(&t, "plain", &mut buf), "plain");
+        let mut buf = String::new();
+        assert_eq!(
+            replace_emojis(&t, "ok😁ok 😁", &mut buf),
+            "ok beaming face with smiling eyesok beaming face with smiling eyes"
+        );
+    }
+
+    #[test]
+    fn punctuation_counts() {
+        let emphasis = |text: &str| punctuation_emphasis(Marks::count(text.as_bytes()));
+        assert_eq!(emphasis("Really?"), 0.0);
+        assert_eq!(emphasis("Really??"), 2.0 * 0.18);
+        assert_eq!(emphasis("Really????"), 0.96);
+        assert_eq!(emphasis("Wow!!!!!!"), 4.0 * 0.292);
+        // The ASCII tokenizer counts the marks of the tokens it scans.
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
+            let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+            assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn but_check_uses_first_equal_value() {
+        // CPython 3.11: SentimentIntensityAnalyzer._but_check(
+        //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
+        // (slot 0 is halved twice, slot 1 never).
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
+        let mut s = [1.0, 0.5, 0.0, 1.0];
+        but_check(&tokens, &mut s);
+        assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
+    }
+}
