@@ -769,7 +769,7 @@ pub fn attribute(
                             && segs[h].para == segs[g].para
                             && cx.seg_close[h]
                                 .zip(cx.seg_open[g])
-                                .is_some_and(|(c, o)| o <= c + 25) =>
+                                .is_some_and(|(c, o)| o <= c + 60) =>
                     {
                         attrs[g].merged_into = Some(attrs[h].merged_into.unwrap_or(h));
                     }
@@ -1199,7 +1199,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
             && cx.segs[h].para == cx.segs[g].para
             && let Some(c) = cx.seg_close[h]
             && o > c
-            && o - c <= 25
+            && o - c <= 60
         {
             let finals = (c + 1..o)
                 .filter(|&k| {
