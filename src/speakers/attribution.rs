@@ -766,7 +766,7 @@ pub fn attribute(
                     Ok(h)
                         if attrs[h].after
                             && attrs[h].kind == Some(Mode::Direct)
-                            && segs[h].para == segs[g].para
+                            && segs[h].para + 1 >= segs[g].para
                             && cx.seg_close[h]
                                 .zip(cx.seg_open[g])
                                 .is_some_and(|(c, o)| o <= c + 60) =>
