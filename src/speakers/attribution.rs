@@ -1165,7 +1165,7 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
     let punct_ok = between
         .clone()
         .filter(|&k| !cx.toks[k].word)
-        .all(|k| matches!(cx.toks[k].low(), "," | ":"));
+        .all(|k| matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k)));
     has_cue && punct_ok && matches!(cx.toks[o - 1].low(), "," | ":")
 }
 
