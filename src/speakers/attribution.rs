@@ -387,6 +387,15 @@ impl<'a> Ctx<'a> {
             .of(self.text)
             .ends_with(['.', '!', '?']);
         let para = self.toks[c].para;
+        // `''...citizen?'' As Nega put it, ...`: a new sentence, not an
+        // attribution of the quote that ended it.
+        if ends_period
+            && self.toks.get(c + 1).is_some_and(|t| {
+                t.word && t.cap && self.ref_at[c + 1].is_none() && self.lex.stopwords.contains(t.low())
+            })
+        {
+            return None;
+        }
         let mut j = c + 1;
         while j < self.toks.len() && j <= c + 40 && self.toks[j].para == para {
             let t = &self.toks[j];
