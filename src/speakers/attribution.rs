@@ -391,7 +391,10 @@ impl<'a> Ctx<'a> {
         // attribution of the quote that ended it.
         if ends_period
             && self.toks.get(c + 1).is_some_and(|t| {
-                t.word && t.cap && self.ref_at[c + 1].is_none() && self.lex.stopwords.contains(t.low())
+                t.word
+                    && t.cap
+                    && self.ref_at[c + 1].is_none()
+                    && self.lex.stopwords.contains(t.low())
             })
         {
             return None;
@@ -508,11 +511,15 @@ impl<'a> Ctx<'a> {
         // A participle ("..., saying") belongs to the clause's subject, the
         // first subject-like mention; a finite verb to the nearest one.
         let subject = if self.toks[k].lower.ends_with("ing") {
-            (ws..k).find_map(|i| {
-                self.ref_at[i].filter(|&r| self.refs[r].last < k && self.subject_like(r))
-            })
+            (ws..k)
+                .find_map(|i| {
+                    self.ref_at[i].filter(|&r| {
+                        self.refs[r].last < k && self.is_person_ref(r) && self.subject_like(r)
+                    })
+                })
+                .or_else(|| self.speaker_before(ws, k))
         } else {
-            self.subject_before(ws, k)
+            self.speaker_before(ws, k)
         };
         let slot = subject
             .map(Slot::Ref)
@@ -534,7 +541,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (ss, _) = self.sent_range[self.toks[p].sent];
-        let k = (ss..p)
+        let k = (ss.max(p.saturating_sub(8))..p)
             .rev()
             .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
             .unwrap_or(p);
@@ -551,10 +558,42 @@ impl<'a> Ctx<'a> {
             return Some((k, self.toks[k].span, Some(Slot::Ref(r))));
         }
         let slot = self
-            .subject_before(ss, k)
+            .speaker_before(ss, k)
             .map(Slot::Ref)
             .or_else(|| self.np_before(ss, k));
         Some((k, self.toks[k].span, slot))
+    }
+
+    /// The speaker of a cue at `k` among the references in `[from, k)`: the
+    /// antecedent of `who` right before it ("Mike Lee, who declared"), else
+    /// the nearest subject-like person, else the nearest subject-like
+    /// reference of any kind ("The Post").
+    fn speaker_before(&self, from: usize, k: usize) -> Option<usize> {
+        if k >= from + 3 && self.toks[k - 1].low() == "who" && self.toks[k - 2].low() == "," {
+            if let Some(r) = self.ref_at[k - 3] {
+                return Some(r);
+            }
+        }
+        let mut i = k;
+        while i > from {
+            i -= 1;
+            if let Some(r) = self.ref_at[i]
+                && self.refs[r].head >= from
+                && self.refs[r].last < k
+                && self.is_person_ref(r)
+                && self.subject_like(r)
+            {
+                return Some(r);
+            }
+        }
+        self.subject_before(from, k)
+    }
+
+    fn is_person_ref(&self, r: usize) -> bool {
+        matches!(
+            self.refs[r].kind,
+            RefKind::Name | RefKind::Pronoun(Pron::Male | Pron::Female) | RefKind::Description
+        )
     }
 }
 
@@ -584,6 +623,12 @@ pub fn attribute(
             && n.head == i
         {
             let n = name_iter.next().unwrap();
+            if n.person.is_none() && !n.nonperson {
+                // "Speaking in his real voice, he ...": a capitalized word
+                // that is neither a known person nor a known organisation.
+                i = n.last + 1;
+                continue;
+            }
             let mut head = n.head;
             if n.person.is_none()
                 && head > 0
@@ -755,9 +800,22 @@ pub fn attribute(
                 attrs[g].merged_into = Some(root);
                 continue;
             }
-            let after = cx.after_attr(g);
+            // `X responds, "Why now?" Y then writes back`: a quote that ends
+            // its sentence belongs to the cue just before it.
+            let ends_sentence = segs[g].content.of(text).ends_with(['.', '?', '!']);
+            let before = if ends_sentence {
+                cx.before_attr(g)
+            } else {
+                None
+            };
+            let after = if before.is_some() {
+                None
+            } else {
+                cx.after_attr(g)
+            };
             attrs[g].after = after.is_some();
-            let found = after
+            let found = before
+                .or(after)
                 .or_else(|| cx.before_attr(g))
                 .or_else(|| cx.colon_attr(g));
             if let Some((k, cue, slot)) = found {
@@ -1171,10 +1229,9 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
     }
     let between = c + 1..o;
     let has_cue = between.clone().any(|k| cx.cue(k).is_some());
-    let punct_ok = between
-        .clone()
-        .filter(|&k| !cx.toks[k].word)
-        .all(|k| matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k)));
+    let punct_ok = between.clone().filter(|&k| !cx.toks[k].word).all(|k| {
+        matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k))
+    });
     has_cue && punct_ok && matches!(cx.toks[o - 1].low(), "," | ":")
 }
 

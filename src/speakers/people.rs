@@ -45,6 +45,9 @@ pub struct NameRef {
     pub span: Span,
     /// The person, or `None` for an organisation, work or place.
     pub person: Option<usize>,
+    /// Known not to be a person (a non-person word, an acronym, after a
+    /// determiner), as opposed to a capitalized word nothing is known about.
+    pub nonperson: bool,
 }
 
 struct Run {
@@ -378,6 +381,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             head: r.head,
             span,
             person: run_person[ri],
+            nonperson: r.nonperson || r.name_toks.len() > 1,
         });
     }
     // The fullest name may have come after a shorter alias: drop aliases
