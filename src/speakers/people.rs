@@ -271,7 +271,30 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         run_person[ri] = Some(id);
     }
 
-    // 3. Single words: aliases of the people above, or people of their own.
+    // 3. Single words: aliases of the people above, or people of their own
+    // when some occurrence in the document shows it is a person ("Sanders
+    // compared himself ..." is a person because "Sanders said" is).
+    let single_evidence = |r: &Run| -> bool {
+        let last = *r.name_toks.last().unwrap();
+        let w = toks[last].low();
+        let cue_after = (last + 1..toks.len().min(last + 3)).any(|k| {
+            toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low())
+        }) && !toks[last].poss;
+        let inverted = r
+            .head
+            .checked_sub(1)
+            .is_some_and(|b| lex.cues.get(toks[b].low()) == Some(&CueClass::Speech));
+        r.title.is_some()
+            || r.role.is_some()
+            || lex.first_names.contains_key(w)
+            || cue_after
+            || inverted
+    };
+    let evidenced: HashSet<&str> = runs
+        .iter()
+        .filter(|r| !r.nonperson && r.name_toks.len() == 1 && single_evidence(r))
+        .map(|r| toks[r.name_toks[0]].low())
+        .collect();
     let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
     for ri in 0..runs.len() {
         let r = &runs[ri];
@@ -319,19 +342,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         let id = match before.or(after) {
             Some(p) => Some(p),
             None => {
-                let next = r.name_toks.last().unwrap() + 1;
-                let cue_after = (next..toks.len().min(next + 2)).any(|k| {
-                    toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low())
-                }) && !toks[*r.name_toks.last().unwrap()].poss;
-                let inverted = r
-                    .head
-                    .checked_sub(1)
-                    .is_some_and(|b| lex.cues.get(toks[b].low()) == Some(&CueClass::Speech));
-                let evidence = r.title.is_some()
-                    || r.role.is_some()
-                    || lex.first_names.contains_key(w)
-                    || cue_after
-                    || inverted;
+                let evidence = single_evidence(r) || evidenced.contains(w.as_str());
                 evidence.then(|| {
                     people.push(PersonInfo {
                         name: surface.to_string(),
@@ -381,7 +392,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             head: r.head,
             span,
             person: run_person[ri],
-            nonperson: r.nonperson || r.name_toks.len() > 1,
+            nonperson: r.nonperson || r.name_toks.len() > 1 || !sentence_initial(toks, r.head),
         });
     }
     // The fullest name may have come after a shorter alias: drop aliases
