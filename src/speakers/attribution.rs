@@ -113,6 +113,15 @@ struct Ctx<'a> {
     open_seg: Vec<Option<usize>>,
 }
 
+/// Words that open a noun phrase naming a source ("one party activist",
+/// "several aides", "the campaign").
+fn is_det(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "one" | "another" | "some" | "several" | "two" | "three" | "many"
+    )
+}
+
 fn is_final(t: &Tok) -> bool {
     matches!(t.low(), "." | "!" | "?")
 }
@@ -234,7 +243,7 @@ impl<'a> Ctx<'a> {
             if !t.word || t.seg.is_some() {
                 break;
             }
-            if matches!(t.low(), "the" | "a" | "an") {
+            if is_det(t.low()) {
                 b -= 1;
                 break;
             }
@@ -243,7 +252,7 @@ impl<'a> Ctx<'a> {
             }
             b -= 1;
         }
-        if b < k && matches!(self.toks[b].low(), "the" | "a" | "an") && b + 1 == k {
+        if b < k && is_det(self.toks[b].low()) && b + 1 == k {
             return None;
         }
         self.np(b, k)
@@ -281,7 +290,7 @@ impl<'a> Ctx<'a> {
         if from >= k || !first.word || first.seg.is_some() {
             return None;
         }
-        let det = matches!(first.low(), "the" | "a" | "an");
+        let det = is_det(first.low());
         if !det && (!first.cap || self.lex.stopwords.contains(first.low())) {
             return None;
         }
@@ -326,9 +335,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if self.lex.stopwords.contains(self.toks[n].low())
-            && !matches!(self.toks[n].low(), "the" | "a" | "an")
-        {
+        if self.lex.stopwords.contains(self.toks[n].low()) && !is_det(self.toks[n].low()) {
             return None;
         }
         let mut e = n;
@@ -336,7 +343,7 @@ impl<'a> Ctx<'a> {
             e += 1;
         }
         let first = &self.toks[n];
-        if !(first.cap || matches!(first.low(), "the" | "a" | "an")) {
+        if !(first.cap || is_det(first.low())) {
             return None;
         }
         self.np(n, e)

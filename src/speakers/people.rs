@@ -277,9 +277,9 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
     let single_evidence = |r: &Run| -> bool {
         let last = *r.name_toks.last().unwrap();
         let w = toks[last].low();
-        let cue_after = (last + 1..toks.len().min(last + 3)).any(|k| {
-            toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low())
-        }) && !toks[last].poss;
+        let cue_after = (last + 1..toks.len().min(last + 3))
+            .any(|k| toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low()))
+            && !toks[last].poss;
         let inverted = r
             .head
             .checked_sub(1)
