@@ -576,10 +576,12 @@ impl<'a> Ctx<'a> {
     /// the nearest subject-like person, else the nearest subject-like
     /// reference of any kind ("The Post").
     fn speaker_before(&self, from: usize, k: usize) -> Option<usize> {
-        if k >= from + 3 && self.toks[k - 1].low() == "who" && self.toks[k - 2].low() == "," {
-            if let Some(r) = self.ref_at[k - 3] {
-                return Some(r);
-            }
+        if k >= from + 3
+            && self.toks[k - 1].low() == "who"
+            && self.toks[k - 2].low() == ","
+            && let Some(r) = self.ref_at[k - 3]
+        {
+            return Some(r);
         }
         let mut i = k;
         while i > from {
