@@ -357,6 +357,11 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let p = &self.toks[o - 1];
+        // `saying "we faced difficult challenges together."`: a verb of
+        // saying right before the mark introduces a quotation.
+        if matches!(self.cue(o - 1), Some(CueClass::Speech | CueClass::Quote)) {
+            return true;
+        }
         p.para != self.toks[o].para
             || p.mark
             || matches!(
