@@ -450,6 +450,18 @@ fn main() -> anyhow::Result<()> {
         for &(_, gi) in &m {
             by_type.entry(ga[gi].kind.clone()).or_default().0 += 1;
         }
+        if let Some(cue) = &miss_cue
+            && cue == "*"
+        {
+            let gm: Vec<usize> = m.iter().map(|x| x.1).collect();
+            for (gi, g) in ga.iter().enumerate() {
+                if !gm.contains(&gi) {
+                    let (a, b) = (g.parts[0].0, g.parts.last().unwrap().1);
+                    let content: String = chars[a..b].iter().collect();
+                    println!("MISSANY {} {:?} <- {:?} cue {:?}", g.kind, content, g.speaker, g.cue);
+                }
+            }
+        }
         if let Some(cue) = &miss_cue {
             let gm: Vec<usize> = m.iter().map(|x| x.1).collect();
             for (gi, g) in ga.iter().enumerate() {

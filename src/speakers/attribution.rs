@@ -1392,8 +1392,15 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             _ => continue,
         };
         let cue = toks[k].span;
+        // Words after the verb before a comma: few in "X said in a report,",
+        // "..., said Douglas Brinkley"; many in "..., Bone said the sweater
+        // was a backup plan."
+        let tail = (k + 1..end)
+            .take_while(|&j| toks[j].low() != ",")
+            .filter(|&j| toks[j].word)
+            .count();
         // Inverted after the content: "CONTENT, said X."
-        if k > ss + 2 && toks[k - 1].lower == "," && class == CueClass::Speech {
+        if k > ss + 2 && toks[k - 1].low() == "," && class == CueClass::Speech && tail <= 6 {
             if let Some(slot) = cx.slot_after(k)
                 && let Some(c) = span(ss, k - 1)
             {
@@ -1407,7 +1414,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         }
         let subject = cx
-            .subject_before(ss, k)
+            .speaker_before(ss, k)
             .filter(|&r| {
                 let last = cx.refs[r].last;
                 // Near the verb, or separated from it by an appositive
@@ -1443,12 +1450,6 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         }
         // After or inside the content: "CONTENT, X said(, CONTENT)."
-        // Words after the verb before a comma: few in "X said in a report,",
-        // many in "..., Bone said the sweater was a backup plan."
-        let tail = (k + 1..end)
-            .take_while(|&j| toks[j].lower != ",")
-            .filter(|&j| toks[j].word)
-            .count();
         if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 && tail <= 5 {
             let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
             if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
