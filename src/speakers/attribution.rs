@@ -113,6 +113,12 @@ struct Ctx<'a> {
     open_seg: Vec<Option<usize>>,
 }
 
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const AUX: [&str; 22] = [
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "do", "also",
+    "not", "never", "just", "reportedly", "previously", "repeatedly", "often", "then", "later",
+];
+
 /// Words that open a noun phrase naming a source ("one party activist",
 /// "several aides", "the campaign").
 fn is_det(w: &str) -> bool {
@@ -236,6 +242,12 @@ impl<'a> Ctx<'a> {
         // "it said", "they say": a source kept as written.
         if k > from && matches!(self.toks[k - 1].low(), "it" | "they" | "we") {
             return Some(Slot::Other(self.toks[k - 1].span));
+        }
+        // Auxiliaries and adverbs between the subject and the verb ("Clinton's
+        // campaign has argued", "Allen did suggest").
+        let mut k = k;
+        while k > from + 1 && AUX.contains(&self.toks[k - 1].low()) {
+            k -= 1;
         }
         let mut b = k;
         while b > from && k - b < 5 {
@@ -1419,7 +1431,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 let last = cx.refs[r].last;
                 // Near the verb, or separated from it by an appositive
                 // ("Trump, speaking to a veterans group, said").
-                k - last <= 8 || (toks[last + 1].lower == "," && toks[k - 1].lower == ",")
+                k - last <= 15 || (toks[last + 1].low() == "," && toks[k - 1].low() == ",")
             })
             .map(|r| (Slot::Ref(r), cx.refs[r].head, cx.refs[r].last));
         let subject = subject.or_else(|| {
