@@ -1399,6 +1399,19 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             }
             continue;
         }
+        // "Asked about the plan, Trump said ...": a question put to someone.
+        if k == ss && toks[k].low() == "asked" && toks[k].cap {
+            let stop = (k + 1..end).find(|&j| toks[j].low() == ",").unwrap_or(end);
+            if let Some(c) = span(k + 1, stop) {
+                out.push(Reported {
+                    parts: vec![c],
+                    cue: toks[k].span,
+                    slot: None,
+                    speech: false,
+                });
+            }
+            continue;
+        }
         let class = match cx.cue(k) {
             Some(c @ (CueClass::Speech | CueClass::Cognition | CueClass::Stance)) => c,
             _ => continue,
@@ -1425,8 +1438,17 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             }
             continue;
         }
-        let subject = cx
-            .speaker_before(ss, k)
+        // "..., noting that ...": the participle's subject is the clause's.
+        let participle = toks[k].low().ends_with("ing") && toks[k - 1].low() == ",";
+        let subject = if participle {
+            (ss..k).find_map(|i| {
+                cx.ref_at[i].filter(|&r| cx.refs[r].last < k && cx.is_person_ref(r) && cx.subject_like(r))
+            })
+        } else {
+            None
+        };
+        let subject = subject
+            .or_else(|| cx.speaker_before(ss, k))
             .filter(|&r| {
                 let last = cx.refs[r].last;
                 // Near the verb, or separated from it by an appositive
