@@ -1471,7 +1471,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         if class == CueClass::Stance {
             // The evaluated object, to the clause's end.
             let stop = (k + 1..end)
-                .find(|&j| toks[j].lower == "," || !outside(j))
+                .find(|&j| toks[j].lower == ",")
                 .unwrap_or(end);
             if let Some(c) = span(k + 1, stop) {
                 out.push(Reported {
@@ -1542,7 +1542,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
             .find(|&j| toks[j].lower == "that")
             .map(|j| j + 1);
-        let start = if w == "that" {
+        let start = if w == "that" || (w == ":" && class == CueClass::Speech) {
             Some(m + 1)
         } else if SUBJECT_PRONOUNS.contains(&w)
             || WH.contains(&w)
