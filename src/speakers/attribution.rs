@@ -128,6 +128,20 @@ fn is_det(w: &str) -> bool {
     )
 }
 
+/// Whether most words of three letters or more are capitalized, as in a
+/// title or a headline.
+fn title_case(s: &str) -> bool {
+    let (mut caps, mut n) = (0, 0);
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 3 {
+            n += 1;
+            caps += w.chars().next().is_some_and(char::is_uppercase) as usize;
+        }
+    }
+    n > 0 && caps * 10 >= n * 7
+}
+
 fn is_final(t: &Tok) -> bool {
     matches!(t.low(), "." | "!" | "?")
 }
@@ -871,7 +885,9 @@ pub fn attribute(
                 }
                 continue;
             }
-            if words >= 3 {
+            // Unattributed: a statement if long enough and not a title
+            // ("Tales From the Crypt," "So, That Happened.").
+            if words >= 3 && !title_case(segs[g].content.of(text)) {
                 attrs[g].kind = Some(Mode::Direct);
             }
             continue;
