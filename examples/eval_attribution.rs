@@ -458,7 +458,9 @@ fn main() -> anyhow::Result<()> {
                 if !gm.contains(&gi) {
                     let (a, b) = (g.parts[0].0, g.parts.last().unwrap().1);
                     let content: String = chars[a..b].iter().collect();
-                    let ctx: String = chars[a.saturating_sub(120)..(b + 20).min(chars.len())].iter().collect();
+                    let ctx: String = chars[a.saturating_sub(120)..(b + 20).min(chars.len())]
+                        .iter()
+                        .collect();
                     println!(
                         "MISSANY {} {:?} <- {:?} cue {:?}\n   {}",
                         g.kind,

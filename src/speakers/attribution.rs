@@ -115,8 +115,28 @@ struct Ctx<'a> {
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 const AUX: [&str; 22] = [
-    "has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "do", "also",
-    "not", "never", "just", "reportedly", "previously", "repeatedly", "often", "then", "later",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "never",
+    "just",
+    "reportedly",
+    "previously",
+    "repeatedly",
+    "often",
+    "then",
+    "later",
 ];
 
 /// Words that open a noun phrase naming a source ("one party activist",
@@ -548,7 +568,23 @@ impl<'a> Ctx<'a> {
         };
         // A participle ("..., saying") belongs to the clause's subject, the
         // first subject-like mention; a finite verb to the nearest one.
-        let subject = if self.toks[k].lower.ends_with("ing") {
+        // `Donald Trump: "..."`, `Podesta saying, "..."`: a person right
+        // before the colon or the participle.
+        let adjacent = |at: usize| {
+            at.checked_sub(1)
+                .and_then(|b| self.ref_at[b])
+                .filter(|&r| self.is_person_ref(r) && !self.toks[self.refs[r].last].poss)
+        };
+        if pt.low() == ":"
+            && let Some(r) = adjacent(p)
+        {
+            return Some((p, pt.span, Some(Slot::Ref(r))));
+        }
+        let subject = if self.toks[k].lower.ends_with("ing")
+            && let Some(r) = adjacent(k)
+        {
+            Some(r)
+        } else if self.toks[k].lower.ends_with("ing") {
             (ws..k)
                 .find_map(|i| {
                     self.ref_at[i].filter(|&r| {
@@ -614,6 +650,20 @@ impl<'a> Ctx<'a> {
         {
             return Some(r);
         }
+        // A closed relative clause ("Clinton, who called Sanders shortly
+        // after, told ..."): its mentions are not the subject.
+        let rel = (from + 1..k)
+            .rev()
+            .find(|&i| {
+                matches!(self.toks[i].low(), "who" | "which") && self.toks[i - 1].low() == ","
+            })
+            .and_then(|w| {
+                (w + 1..k)
+                    .find(|&j| self.toks[j].low() == ",")
+                    .map(|e| (w, e))
+            });
+        let inside =
+            |r: usize| rel.is_some_and(|(w, e)| self.refs[r].head > w && self.refs[r].last < e);
         let mut i = k;
         while i > from {
             i -= 1;
@@ -622,6 +672,7 @@ impl<'a> Ctx<'a> {
                 && self.refs[r].last < k
                 && self.is_person_ref(r)
                 && self.subject_like(r)
+                && !inside(r)
             {
                 return Some(r);
             }
@@ -1458,7 +1509,8 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         let participle = toks[k].low().ends_with("ing") && toks[k - 1].low() == ",";
         let subject = if participle {
             (ss..k).find_map(|i| {
-                cx.ref_at[i].filter(|&r| cx.refs[r].last < k && cx.is_person_ref(r) && cx.subject_like(r))
+                cx.ref_at[i]
+                    .filter(|&r| cx.refs[r].last < k && cx.is_person_ref(r) && cx.subject_like(r))
             })
         } else {
             None
@@ -1486,9 +1538,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         };
         if class == CueClass::Stance {
             // The evaluated object, to the clause's end.
-            let stop = (k + 1..end)
-                .find(|&j| toks[j].lower == ",")
-                .unwrap_or(end);
+            let stop = (k + 1..end).find(|&j| toks[j].lower == ",").unwrap_or(end);
             if let Some(c) = span(k + 1, stop) {
                 out.push(Reported {
                     parts: vec![c],
