@@ -378,7 +378,7 @@ fn main() -> anyhow::Result<()> {
                 &pd
             };
             for (i, theta) in [0.3, 0.8].into_iter().enumerate() {
-                let m = matching(&pd, &gd, theta);
+                let m = matching(pd, &gd, theta);
                 set[i].tp += m.len();
                 set[i].np += pd.len();
                 set[i].ng += gd.len();
