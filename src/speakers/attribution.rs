@@ -20,6 +20,20 @@
 //! the object of a preposition or a possessive ("West, an outspoken supporter
 //! of then-president Trump, replied" gives West).
 //!
+//! A quote continued after its attribution (`"A," she said, "B."`, `"A,"
+//! she said. "B."`, and a quote opening the paragraph after `"A," she
+//! said.`) is one statement with several parts.
+//!
+//! Reported speech is a cue verb with a subject and a complement: `X said
+//! (that) ...`, `X admitted that ...`, `X asked whether ...`, `..., X said.`,
+//! `..., said X.`, `..., X said in a report, ...`, `according to X, ...`.
+//! It gives the sentence mode `indirect`. Reported evaluations (`X
+//! criticized/endorsed/called ...`) are kept as `indirect` quotes too (news
+//! attribution corpora count them) but leave the sentence's mode alone. A
+//! narration sentence whose person subject takes a stance verb toward
+//! another person (`Legend could not support West's bid`) has that subject
+//! as its speaker, mode `narration`.
+//!
 //! Pronouns (`he`, `she`) and definite descriptions (`the singer`) resolve to
 //! the most salient person: the one most recently a sentence's subject or a
 //! quote's speaker, then the one most recently mentioned, agreeing in gender

@@ -174,6 +174,13 @@ pub fn parse_cues(name: &str, text: &str) -> Result<HashMap<String, CueClass>> {
 }
 
 impl Lexicons {
+    /// Adds cue words from a user lexicon (`form<TAB>class` lines, as in
+    /// `lexicons/speakers_cues.tsv`); a form already known takes the new class.
+    pub fn add_cues(&mut self, name: &str, text: &str) -> Result<()> {
+        self.cues.extend(parse_cues(name, text)?);
+        Ok(())
+    }
+
     /// The built-in lists.
     pub fn builtin() -> Lexicons {
         Lexicons::parse_all().expect("built-in speakers lexicons are valid (tested)")
@@ -243,6 +250,10 @@ mod tests {
         for (name, text) in [("titles", TITLES), ("roles", ROLES), ("first", FIRST_NAMES)] {
             gendered(name, text).unwrap();
         }
+        let mut lex = Lexicons::builtin();
+        lex.add_cues("mine.tsv", "# extra\nharrumphed\tspeech\n")
+            .unwrap();
+        assert_eq!(lex.cues.get("harrumphed"), Some(&CueClass::Speech));
         let err = parse_cues("x.tsv", "said\tshouting\n").unwrap_err();
         assert_eq!(err.to_string(), "x.tsv:1: bad cue class \"shouting\"");
     }
