@@ -29,6 +29,7 @@ pub use crate::document::Document;
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::pipeline::{Annotated, Pipeline};
 pub use crate::sentences::{Sentence, Splitter};
+pub use crate::sentiment::PyFloat;
 pub use crate::sentiment::{Scores, Vader};
 pub use crate::span::Span;
 pub use crate::speakers::{Attribution, Mode, Person, PersonId, Quote, Source, Speakers};

@@ -1,0 +1,570 @@
+//! VADER's scoring rules, transcribed from `vaderSentiment.py` 3.3.2.
+//!
+//! Every rule carries the name of the Python function (or constant) it
+//! reproduces. The aim is bit-for-bit parity, so the reference's quirks are
+//! kept where they change scores, each marked `QUIRK`. Arithmetic is done
+//! in the same order as in Python, in `f64`, so that rounding errors are the
+//! same too.
+//!
+//! Hot path: one pass splits and lowercases tokens into reused buffers (a
+//! thread-local [`Scratch`]), one hash lookup per token fetches everything
+//! the rules ask about it ([`Entry`]), and the rules then only read flags.
+
+use super::Scores;
+use super::lexicon::{Entry, Table, flag};
+use super::py;
+use std::cell::RefCell;
+
+// `B_INCR`/`B_DECR` (+-0.293) are the values of lexicons/vader_boosters.tsv.
+/// `C_INCR`: mean rating increase for a word in ALL CAPS.
+const C_INCR: f64 = 0.733;
+/// `N_SCALAR`: a negated valence is multiplied by this.
+const N_SCALAR: f64 = -0.74;
+
+/// One token of `SentiText.words_and_emoticons`, with what the rules need.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    /// Its lowercased text in `Scratch::lower`.
+    lo: u32,
+    hi: u32,
+    /// Table entry of the lowercased text.
+    entry: Entry,
+    /// `item.isupper()`.
+    upper: bool,
+}
+
+impl Token {
+    #[inline]
+    fn is(&self, f: u16) -> bool {
+        self.entry.flags & f != 0
+    }
+
+    #[inline]
+    fn in_lexicon(&self) -> bool {
+        self.is(flag::IN_LEXICON)
+    }
+}
+
+/// Buffers reused across calls on one thread, so scoring allocates nothing
+/// per token (and, after warm-up, nothing per call for ASCII text).
+#[derive(Default)]
+struct Scratch {
+    /// The text with emojis replaced by their descriptions.
+    text: String,
+    /// All tokens lowercased, back to back.
+    lower: String,
+    tokens: Vec<Token>,
+    sentiments: Vec<f64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// `SentimentIntensityAnalyzer.polarity_scores`.
+pub(crate) fn polarity_scores(table: &Table, text: &str) -> Scores {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => score(table, text, &mut scratch),
+        // Unreachable in practice (scoring never re-enters itself), but a
+        // fresh scratch is always correct.
+        Err(_) => score(table, text, &mut Scratch::default()),
+    })
+}
+
+fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
+    let Scratch {
+        text: buf,
+        lower,
+        tokens,
+        sentiments,
+    } = scratch;
+    let text = replace_emojis(table, text, buf);
+    tokenize(table, text, lower, tokens);
+    let lower = lower.as_str();
+    let words = Words { tokens, lower };
+
+    // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
+    // only if some, but not all, tokens are upper case.
+    let upper = tokens.iter().filter(|t| t.upper).count();
+    let cap_diff = upper > 0 && upper < tokens.len();
+
+    // polarity_scores, main loop.
+    sentiments.clear();
+    let n = tokens.len();
+    for (i, t) in tokens.iter().enumerate() {
+        // Boosters get no valence of their own ("item.lower() in
+        // BOOSTER_DICT"), nor does "kind" in "kind of".
+        if t.is(flag::BOOSTER) || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF)) {
+            sentiments.push(0.0);
+            continue;
+        }
+        sentiments.push(sentiment_valence(table, &words, i, cap_diff));
+    }
+    but_check(tokens, sentiments);
+    score_valence(sentiments, text)
+}
+
+/// The tokens of one text with their lowercased strings.
+struct Words<'a> {
+    tokens: &'a [Token],
+    lower: &'a str,
+}
+
+impl Words<'_> {
+    #[inline]
+    fn lower(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower[t.lo as usize..t.hi as usize]
+    }
+}
+
+/// The emoji loop at the top of `polarity_scores`: each code point found in
+/// the emoji lexicon becomes its description, preceded by a space unless the
+/// previous character was a space (`prev_space`). QUIRK: no space is added
+/// *after* the description, so "😁ok" becomes "beaming face with smiling
+/// eyesok". The final `.strip()` is skipped: it cannot change the tokens
+/// nor the `!`/`?` counts.
+fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a str {
+    if text.is_ascii() {
+        return text;
+    }
+    let Some((first, _)) = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii() && table.emojis.contains_key(&c))
+    else {
+        return text;
+    };
+    buf.clear();
+    buf.push_str(&text[..first]);
+    let mut prev_space = first == 0 || text[..first].ends_with(' ');
+    for c in text[first..].chars() {
+        match table.emojis.get(&c) {
+            Some(description) if !c.is_ascii() => {
+                if !prev_space {
+                    buf.push(' ');
+                }
+                buf.push_str(description);
+                prev_space = false;
+            }
+            _ => {
+                buf.push(c);
+                prev_space = c == ' ';
+            }
+        }
+    }
+    buf
+}
+
+/// `SentiText._words_and_emoticons`: `text.split()`, then
+/// `_strip_punc_if_word` on each token: strip `string.punctuation` from both
+/// ends unless that leaves two characters or fewer (then the token was
+/// likely an emoticon such as ":)" and is kept whole). One-letter words are
+/// kept (they count for the negation window).
+fn tokenize(table: &Table, text: &str, lower: &mut String, tokens: &mut Vec<Token>) {
+    lower.clear();
+    tokens.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // Length of the white space character at `i`, or 0.
+    let space_at = |i: usize| -> usize {
+        let b = bytes[i];
+        if b < 0x80 {
+            usize::from(py::is_space_ascii(b))
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if py::is_space(c) { c.len_utf8() } else { 0 }
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let w = space_at(i);
+        if w > 0 {
+            i += w;
+            continue;
+        }
+        let start = i;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if py::is_space_ascii(b) {
+                    break;
+                }
+                i += 1;
+            } else if space_at(i) > 0 {
+                break;
+            } else {
+                i += 1;
+                while i < n && (bytes[i] & 0xC0) == 0x80 {
+                    i += 1;
+                }
+            }
+        }
+        let raw = &text[start..i];
+        let stripped = py::strip_punctuation(raw);
+        let word = if py::char_len(stripped) <= 2 {
+            raw
+        } else {
+            stripped
+        };
+        let lo = lower.len();
+        py::push_lower(word, lower);
+        let hi = lower.len();
+        tokens.push(Token {
+            lo: lo as u32,
+            hi: hi as u32,
+            entry: table.get(&lower[lo..hi]),
+            upper: py::is_upper(word),
+        });
+    }
+}
+
+/// `scalar_inc_dec`: the boost (or damping) a booster word gives the
+/// valence of a later word, signed like that valence, with ALL CAPS
+/// emphasis. QUIRK: with `valence == 0` the scalar keeps its own sign but
+/// caps emphasis subtracts.
+#[inline]
+fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
+    let mut scalar = 0.0;
+    if t.is(flag::BOOSTER) {
+        scalar = t.entry.booster;
+        if valence < 0.0 {
+            scalar *= -1.0;
+        }
+        if t.upper && cap_diff {
+            if valence > 0.0 {
+                scalar += C_INCR;
+            } else {
+                scalar -= C_INCR;
+            }
+        }
+    }
+    scalar
+}
+
+/// `negated([word])` for one lowercased token: a `NEGATE` word, or any word
+/// containing "n't" (`include_nt`). The disabled "least" branch of the
+/// reference is not reproduced (it is commented out there).
+#[inline]
+fn negated(words: &Words, j: usize) -> bool {
+    words.tokens[j].is(flag::NEGATE) || words.lower(j).contains("n't")
+}
+
+/// `SentimentIntensityAnalyzer.sentiment_valence`.
+fn sentiment_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> f64 {
+    let tokens = words.tokens;
+    let t = &tokens[i];
+    if !t.in_lexicon() {
+        return 0.0;
+    }
+    let n = tokens.len();
+    let lexicon_valence = t.entry.valence;
+    let mut valence = lexicon_valence;
+
+    // The 3.3 "no" rules: "no" before a lexicon word is a negation, not a
+    // negative word of its own...
+    if t.is(flag::NO) && i != n - 1 && tokens[i + 1].in_lexicon() {
+        valence = 0.0;
+    }
+    // ...and a lexicon word up to two words after "no" (three with "or"/"nor"
+    // between) is negated. QUIRK: this recomputes from the lexicon value, so
+    // it overrides the line above ("no no good").
+    if (i > 0 && tokens[i - 1].is(flag::NO))
+        || (i > 1 && tokens[i - 2].is(flag::NO))
+        || (i > 2 && tokens[i - 3].is(flag::NO) && tokens[i - 1].is(flag::OR_NOR))
+    {
+        valence = lexicon_valence * N_SCALAR;
+    }
+
+    // ALL CAPS emphasis, only if the text mixes cases. QUIRK: a zero valence
+    // (the "no" rule) gets -C_INCR.
+    if t.upper && cap_diff {
+        if valence > 0.0 {
+            valence += C_INCR;
+        } else {
+            valence -= C_INCR;
+        }
+    }
+
+    // Boosters and negations in the three preceding tokens, damped with
+    // distance (1, 0.95, 0.9). QUIRK: a preceding word that is itself in the
+    // lexicon is skipped entirely, negation check included.
+    for start_i in 0..3 {
+        if i > start_i && !tokens[i - (start_i + 1)].in_lexicon() {
+            let mut s = scalar_inc_dec(&tokens[i - (start_i + 1)], valence, cap_diff);
+            if start_i == 1 && s != 0.0 {
+                s *= 0.95;
+            }
+            if start_i == 2 && s != 0.0 {
+                s *= 0.9;
+            }
+            valence += s;
+            valence = negation_check(valence, words, start_i, i);
+            if start_i == 2 {
+                valence = special_idioms_check(table, valence, words, i);
+            }
+        }
+    }
+
+    least_check(valence, tokens, i)
+}
+
+/// `_negation_check`: the word `start_i + 1` places back negates, except
+/// "never so/this" (which boosts by 1.25) and "without doubt".
+fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 {
+    let tok = |j: usize| &words.tokens[j];
+    let mut valence = valence;
+    match start_i {
+        0 => {
+            if negated(words, i - 1) {
+                valence *= N_SCALAR;
+            }
+        }
+        1 => {
+            if tok(i - 2).is(flag::NEVER) && tok(i - 1).is(flag::SO_THIS) {
+                valence *= 1.25;
+            } else if tok(i - 2).is(flag::WITHOUT) && tok(i - 1).is(flag::DOUBT) {
+                // "without doubt": unchanged
+            } else if negated(words, i - 2) {
+                valence *= N_SCALAR;
+            }
+        }
+        _ => {
+            // QUIRK (operator precedence in the reference):
+            // `a == "never" and (b == "so" or b == "this") or (c == "so" or
+            // c == "this")` boosts whenever the word just before is "so" or
+            // "this", with or without "never".
+            if (tok(i - 3).is(flag::NEVER) && tok(i - 2).is(flag::SO_THIS))
+                || tok(i - 1).is(flag::SO_THIS)
+            {
+                valence *= 1.25;
+            } else if tok(i - 3).is(flag::WITHOUT)
+                && (tok(i - 2).is(flag::DOUBT) || tok(i - 1).is(flag::DOUBT))
+            {
+                // "without (a) doubt": unchanged
+            } else if negated(words, i - 3) {
+                valence *= N_SCALAR;
+            }
+        }
+    }
+    valence
+}
+
+/// `_special_idioms_check`: idioms of `SPECIAL_CASES` around the word
+/// replace its valence, and "kind of"-like booster phrases before it add
+/// their scalar. Called only at `start_i == 2`, so only for a word with at
+/// least three tokens before it and a non-lexicon word three back (QUIRK).
+/// Matching is on whole tokens joined by one space, as in Python.
+fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
+    let n = words.tokens.len();
+    let mut valence = valence;
+    let phrase = |t: &[(Vec<Box<str>>, f64)], idx: &[usize]| {
+        Table::phrase(t, |k| words.lower(idx[k]), idx.len())
+    };
+    // onezero, twoonezero, twoone, threetwoone, threetwo: first match wins.
+    let before: [&[usize]; 5] = [
+        &[i - 1, i],
+        &[i - 2, i - 1, i],
+        &[i - 2, i - 1],
+        &[i - 3, i - 2, i - 1],
+        &[i - 3, i - 2],
+    ];
+    if let Some(v) = before
+        .iter()
+        .find_map(|idx| phrase(&table.special_cases, idx))
+    {
+        valence = v;
+    }
+    // zeroone, then zeroonetwo (each overriding).
+    if n - 1 > i {
+        if let Some(v) = phrase(&table.special_cases, &[i, i + 1]) {
+            valence = v;
+        }
+    }
+    if n - 1 > i + 1 {
+        if let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2]) {
+            valence = v;
+        }
+    }
+    // Booster bi-grams such as "sort of": QUIRK, added unsigned.
+    for idx in [&[i - 3, i - 2, i - 1][..], &[i - 3, i - 2], &[i - 2, i - 1]] {
+        if let Some(b) = phrase(&table.phrase_boosters, idx) {
+            valence += b;
+        }
+    }
+    valence
+}
+
+/// `_least_check`: "least" before a word negates it, unless preceded by
+/// "at" or "very" ("at least", "very least").
+fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
+    let mut valence = valence;
+    if i > 1 && !tokens[i - 1].in_lexicon() && tokens[i - 1].is(flag::LEAST) {
+        if !tokens[i - 2].is(flag::AT_VERY) {
+            valence *= N_SCALAR;
+        }
+    } else if i > 0 && !tokens[i - 1].in_lexicon() && tokens[i - 1].is(flag::LEAST) {
+        valence *= N_SCALAR;
+    }
+    valence
+}
+
+/// `_but_check`: valences before the first "but" are halved, those after it
+/// multiplied by 1.5.
+///
+/// QUIRK: the reference walks the list with `sentiments.index(sentiment)`,
+/// which finds the *first* equal value, so with repeated values the same
+/// slot can be scaled twice and a later one not at all. Reproduced as is.
+fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
+    let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
+        return;
+    };
+    for k in 0..sentiments.len() {
+        let sentiment = sentiments[k];
+        let si = sentiments.iter().position(|&s| s == sentiment).unwrap_or(k);
+        if si < bi {
+            sentiments[si] = sentiment * 0.5;
+        } else if si > bi {
+            sentiments[si] = sentiment * 1.5;
+        }
+    }
+}
+
+/// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
+/// add 0.18 each, more add 0.96. A single "?" adds nothing. Counted over
+/// the whole text after emoji replacement (descriptions such as "ON! arrow"
+/// count too).
+fn punctuation_emphasis(text: &str) -> f64 {
+    let (mut ep, mut qm) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        ep += usize::from(b == b'!');
+        qm += usize::from(b == b'?');
+    }
+    let ep_amplifier = ep.min(4) as f64 * 0.292;
+    let qm_amplifier = if qm > 1 {
+        if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
+    } else {
+        0.0
+    };
+    ep_amplifier + qm_amplifier
+}
+
+/// `normalize`: maps a sum of valences into (-1, 1), alpha = 15.
+fn normalize(score: f64) -> f64 {
+    let norm = score / (score * score + 15.0).sqrt();
+    norm.clamp(-1.0, 1.0)
+}
+
+/// `score_valence` and `_sift_sentiment_scores`.
+fn score_valence(sentiments: &[f64], text: &str) -> Scores {
+    if sentiments.is_empty() {
+        return Scores::default();
+    }
+    // Python's sum(): left to right (CPython before 3.12; the reference file
+    // was produced with plain summation, which the parity test confirms).
+    let mut sum_s = 0.0;
+    for &s in sentiments {
+        sum_s += s;
+    }
+    let punct = punctuation_emphasis(text);
+    // QUIRK kept from the reference: a zero sum gets no emphasis.
+    if sum_s > 0.0 {
+        sum_s += punct;
+    } else if sum_s < 0.0 {
+        sum_s -= punct;
+    }
+    let compound = normalize(sum_s);
+
+    let (mut pos_sum, mut neg_sum, mut neu_count) = (0.0f64, 0.0f64, 0u32);
+    for &s in sentiments {
+        if s > 0.0 {
+            pos_sum += s + 1.0; // compensates for neutral words counted as 1
+        }
+        if s < 0.0 {
+            neg_sum += s - 1.0;
+        }
+        if s == 0.0 {
+            neu_count += 1;
+        }
+    }
+    if pos_sum > neg_sum.abs() {
+        pos_sum += punct;
+    } else if pos_sum < neg_sum.abs() {
+        neg_sum -= punct;
+    }
+    let total = pos_sum + neg_sum.abs() + f64::from(neu_count);
+    Scores {
+        neg: py::round((neg_sum / total).abs(), 3),
+        neu: py::round((f64::from(neu_count) / total).abs(), 3),
+        pos: py::round((pos_sum / total).abs(), 3),
+        compound: py::round(compound, 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table::bundled()
+    }
+
+    fn tokens_of(text: &str) -> Vec<String> {
+        let t = table();
+        let mut lower = String::new();
+        let mut tokens = Vec::new();
+        tokenize(&t, text, &mut lower, &mut tokens);
+        tokens
+            .iter()
+            .map(|k| lower[k.lo as usize..k.hi as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_emoticons_and_one_letter_words() {
+        assert_eq!(
+            tokens_of("I  love it :) , \"really\"!! a b"),
+            ["i", "love", "it", ":)", ",", "really", "a", "b"]
+        );
+        // Python splits on U+001F and NBSP, not on U+200B.
+        assert_eq!(
+            tokens_of("a\u{1f}b\u{a0}c\u{200b}d"),
+            ["a", "b", "c\u{200b}d"]
+        );
+        // Stripping stops at two characters: "'ok'" keeps its quotes.
+        assert_eq!(tokens_of("'ok' (good)"), ["'ok'", "good"]);
+    }
+
+    #[test]
+    fn emojis_become_descriptions_without_trailing_space() {
+        let t = table();
+        let mut buf = String::new();
+        assert_eq!(replace_emojis(&t, "plain", &mut buf), "plain");
+        let mut buf = String::new();
+        assert_eq!(
+            replace_emojis(&t, "ok😁ok 😁", &mut buf),
+            "ok beaming face with smiling eyesok beaming face with smiling eyes"
+        );
+    }
+
+    #[test]
+    fn punctuation_counts() {
+        assert_eq!(punctuation_emphasis("Really?"), 0.0);
+        assert_eq!(punctuation_emphasis("Really??"), 2.0 * 0.18);
+        assert_eq!(punctuation_emphasis("Really????"), 0.96);
+        assert_eq!(punctuation_emphasis("Wow!!!!!!"), 4.0 * 0.292);
+    }
+
+    #[test]
+    fn but_check_uses_first_equal_value() {
+        // CPython 3.11: SentimentIntensityAnalyzer._but_check(
+        //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
+        // (slot 0 is halved twice, slot 1 never).
+        let t = table();
+        let mut lower = String::new();
+        let mut tokens = Vec::new();
+        tokenize(&t, "x y but z", &mut lower, &mut tokens);
+        let mut s = [1.0, 0.5, 0.0, 1.0];
+        but_check(&tokens, &mut s);
+        assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
+    }
+}
