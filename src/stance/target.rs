@@ -115,20 +115,11 @@ pub struct CueHit {
     pub passive: bool,
 }
 
-/// The valence VADER gives one lowercased word alone, recovered from its
-/// compound score (`compound = v / sqrt(v^2 + 15)`, VADER's `alpha = 15`),
-/// so this stage needs nothing from the sentiment stage but its public API.
+/// The VADER lexicon valence of one lowercased word (0 if absent).
 pub fn word_valence(vader: &Vader, word: &str) -> f64 {
-    let c = vader.polarity_scores(word).compound;
-    if c.abs() < 1e-9 || c.abs() >= 1.0 {
-        return 0.0;
-    }
-    // Round to VADER's own precision (lexicon values have one decimal).
-    let v = c * 15f64.sqrt() / (1.0 - c * c).sqrt();
-    (v * 10.0).round() / 10.0
+    vader.valence(word).unwrap_or(0.0)
 }
 
-/// Index of the first token of the word window a negator search looks at.
 fn words_of(tokens: &[Token]) -> Vec<&str> {
     tokens.iter().map(|t| t.norm.as_str()).collect()
 }
