@@ -30,6 +30,8 @@ use crate::span::Span;
 pub const DECAY: f64 = 4.0;
 /// Weight of words in another clause than the target.
 pub const OTHER_CLAUSE: f64 = 0.5;
+/// Weight of what a target says ("X said ...") toward X.
+pub const SPEECH_CONTENT: f64 = 0.2;
 /// VADER's negation scalar (`N_SCALAR = -0.74`).
 pub const NEGATION: f64 = -0.74;
 /// A negated negative VADER word only weakens ("not bad" is not "good").
@@ -206,10 +208,17 @@ pub fn is_name(tokens: &[Token], i: usize) -> bool {
 /// Whether the target `t0..t1` (token range) is the speaker of a quotation
 /// in its sentence: a speech verb right before or after it.
 pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
-    let near = |k: usize| SPEECH_WORDS.contains(&tokens[k].norm.as_str());
-    let after = (t1..tokens.len().min(t1 + 3)).any(near);
-    let before = (t0.saturating_sub(2)..t0).any(near);
-    (after || before) && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
+    speech_verb(tokens, t0, t1).is_some() && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
+}
+
+/// A speech verb whose subject is the target: within three tokens after it
+/// ("Goodman added", "Obama said it"), or two before it ("said Schumer",
+/// "according to Danish"). What the target says is on the far side of it.
+pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
+    let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm.as_str());
+    (t1..tokens.len().min(t1 + 3))
+        .find(near)
+        .or_else(|| (t0.saturating_sub(2)..t0).rev().find(near))
 }
 
 /// Content-word distance between token `i` and the range `t0..t1`.
@@ -235,6 +244,7 @@ pub fn score(
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
     let speaker = target_is_speaker(tokens, t0, t1);
+    let said = speech_verb(tokens, t0, t1);
     let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
         || matches!(tokens[t0].norm.as_str(), "his" | "her" | "their" | "your" | "my" | "its");
     let by_before = t0 > 0 && tokens[t0 - 1].norm == "by";
@@ -263,7 +273,7 @@ pub fn score(
             if c.negator.is_some() {
                 v *= NEGATION;
             }
-            let w = weight(tokens, c.first, t0, t1, tclause, tquoted, speaker);
+            let w = weight(tokens, c.first, t0, t1, tclause, tquoted, speaker, said);
             if w == 0.0 {
                 continue;
             }
@@ -292,7 +302,7 @@ pub fn score(
         if neg.is_some() {
             v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
-        let w = weight(tokens, i, t0, t1, tclause, tquoted, speaker);
+        let w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
             continue;
         }
@@ -320,6 +330,7 @@ fn evidence_start(tokens: &[Token], negator: usize) -> usize {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn weight(
     tokens: &[Token],
     i: usize,
@@ -328,11 +339,19 @@ fn weight(
     tclause: usize,
     tquoted: bool,
     speaker: bool,
+    said: Option<usize>,
 ) -> f64 {
     if speaker && tokens[i].quoted != tquoted {
         return 0.0;
     }
-    let mut w = 1.0 / (1.0 + distance(tokens, i, t0, t1) / DECAY);
+    let mut w = 1.0;
+    if let Some(v) = said {
+        // What the target says is not said about them.
+        if (v > t0 && i > v) || (v < t0 && i < v) {
+            w = SPEECH_CONTENT;
+        }
+    }
+    w /= 1.0 + distance(tokens, i, t0, t1) / DECAY;
     if tokens[i].clause != tclause {
         w *= OTHER_CLAUSE;
     }
