@@ -82,6 +82,14 @@ pub enum ErrorKind {
         /// The input.
         path: PathBuf,
     },
+    /// A document with no text (an empty file, record or field): reported so
+    /// that every input shows up in the output or in the error report.
+    Empty {
+        /// The input.
+        path: PathBuf,
+        /// 1-based line of the record, for JSONL and CSV inputs.
+        line: Option<u64>,
+    },
 }
 
 impl Error {
@@ -122,7 +130,8 @@ impl Error {
             | ErrorKind::MissingTextColumn { path }
             | ErrorKind::Lexicon { path, .. }
             | ErrorKind::Table { path, .. }
-            | ErrorKind::Binary { path } => path,
+            | ErrorKind::Binary { path }
+            | ErrorKind::Empty { path, .. } => path,
         }
     }
 
@@ -133,7 +142,7 @@ impl Error {
             | ErrorKind::Csv { line, .. }
             | ErrorKind::Lexicon { line, .. }
             | ErrorKind::Table { line, .. } => Some(*line),
-            ErrorKind::Utf8 { line, .. } => *line,
+            ErrorKind::Utf8 { line, .. } | ErrorKind::Empty { line, .. } => *line,
             _ => None,
         }
     }
@@ -158,6 +167,7 @@ impl Error {
             | ErrorKind::Table { msg, .. } => msg.clone(),
             ErrorKind::MissingTextColumn { .. } => "CSV header has no `text` column".to_string(),
             ErrorKind::Binary { .. } => "binary file (contains NUL bytes), not text".to_string(),
+            ErrorKind::Empty { .. } => "empty document (no text)".to_string(),
         }
     }
 }

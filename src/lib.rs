@@ -9,15 +9,19 @@
 //! 3. [`sentiment`]: VADER scores each sentence ([`Vader`], [`Scores`]).
 //! 4. [`speakers`]: quotes, people and who speaks each sentence.
 //! 5. [`stance`]: each statement's holder's stance toward the people named.
-//! 6. `output`: the tables (CSV, JSONL) and `report`s over them.
+//! 6. [`output`]: the tables (CSV, JSONL); [`batch`] runs many documents in
+//!    parallel, in input order; [`cli`] is the command line over all of it.
 //!
 //! Spans are byte offsets ([`Span`]) into the original text everywhere
 //! inside the library; tables give character offsets.
 
 #![warn(missing_docs)]
 
+pub mod batch;
+pub mod cli;
 pub mod document;
 pub mod error;
+pub mod output;
 pub mod pipeline;
 pub mod sentences;
 pub mod sentiment;

@@ -1,10 +1,31 @@
 //! Speakers: quotations, people, attribution and coreference.
 //!
-//! PLACEHOLDER until issue 5 lands (every sentence is narration, nobody is
-//! found); the types are the interface the later stages rely on.
+//! Rules and lexicons, no model: [`quotes`] pairs quotation marks paragraph
+//! by paragraph; `tokens` splits words; [`people`] finds person names and
+//! merges each document's aliases to the fullest name; `attribution` decides
+//! which quoted segments are statements, finds their cue and speaker, finds
+//! reported speech, resolves pronouns and descriptions to the salient person
+//! and gives every sentence its speaker and mode.
+//!
+//! ```
+//! use newstance::{Document, Pipeline, Source};
+//! let doc = Document::new("d", r#"Kanye West spoke. "I love you John," West replied."#.into(), None);
+//! let a = Pipeline::new().annotate(doc).attribution;
+//! let q = &a.quotes[0];
+//! assert_eq!(q.speaker.as_ref().map(|s| a.source_name(s)), Some("Kanye West"));
+//! ```
+
+pub mod attribution;
+pub mod lexicon;
+pub mod people;
+pub mod quotes;
+pub mod tokens;
 
 use crate::sentences::Sentence;
 use crate::span::Span;
+use std::sync::Arc;
+
+pub use lexicon::{CueClass, Gender, Lexicons};
 
 /// How a sentence (or a quote) is spoken.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -128,23 +149,46 @@ impl Attribution {
     }
 }
 
-/// The speakers stage with its lexicons.
-#[derive(Clone, Debug, Default)]
-pub struct Speakers {}
+/// The speakers stage with its lexicons (shared, read-only).
+#[derive(Clone, Debug)]
+pub struct Speakers {
+    lex: Arc<Lexicons>,
+}
+
+impl Default for Speakers {
+    fn default() -> Speakers {
+        Speakers::new()
+    }
+}
 
 impl Speakers {
     /// The stage with the built-in lexicons.
     pub fn new() -> Speakers {
-        Speakers {}
+        Speakers {
+            lex: Arc::new(Lexicons::builtin()),
+        }
+    }
+
+    /// The stage with other lexicons (e.g. the built-in ones with cue verbs
+    /// added from a file, see [`lexicon::parse_cues`]).
+    pub fn with_lexicons(lex: Lexicons) -> Speakers {
+        Speakers { lex: Arc::new(lex) }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lex
     }
 
     /// Finds quotes, people and who speaks each sentence. `sentences` are
     /// spans in `text` (the whole document text); `body` is the article part.
     pub fn analyze(&self, text: &str, body: Span, sentences: &[Sentence]) -> Attribution {
-        let _ = (text, body);
-        Attribution {
-            sentences: vec![SentenceSpeech::default(); sentences.len()],
-            ..Attribution::default()
-        }
+        let paras = quotes::paragraphs(text, body);
+        let segs = quotes::scan(text, &paras);
+        let toks = tokens::tokenize(text, &paras, sentences, &segs);
+        let (people, names) = people::find(text, &toks, &self.lex);
+        let mut a = attribution::attribute(text, &toks, &segs, sentences, &self.lex, people, &names);
+        a.sentences.resize(sentences.len(), SentenceSpeech::default());
+        a
     }
 }

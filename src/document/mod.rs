@@ -128,3 +128,7 @@ mod tests {
         assert_eq!(doc.body_text(), "Text.");
     }
 }
+
+mod read;
+
+pub use read::{InputFormat, Inputs, Item, ReadOptions};

@@ -1,0 +1,646 @@
+//! Output: the tables, their schema, and the CSV / JSONL writers.
+//!
+//! Five tables, each a flat list of rows (see `INTERFACE.md`, the public
+//! contract; columns may only be added at the end):
+//!
+//! | table | one row per | columns |
+//! |---|---|---|
+//! | `sentences` | sentence | `doc_id, date, sentence, paragraph, start, end, speaker, mode, neg, neu, pos, compound, targets, text` |
+//! | `quotes` | attributed statement | `doc_id, quote, start, end, kind, speaker, speaker_start, speaker_end, cue, cue_start, cue_end, text` |
+//! | `stances` | sentence, holder and target | `doc_id, sentence, holder, target, stance, confidence, target_start, target_end, evidence` |
+//! | `people` | person of a document | `doc_id, person, aliases, mentions, statements, mean_compound` |
+//! | `errors` | input that failed | `source, line, doc_id, error` |
+//!
+//! Offsets in tables are **character** offsets (Unicode code points, end
+//! exclusive) into the document text, header included: what Python's
+//! `text[start:end]` slices. Inside the library spans are byte offsets; the
+//! conversion happens here, once per document ([`CharOffsets`]). Missing
+//! values (no speaker, no date) are empty cells in CSV and `null` in JSONL.
+//! Text cells have white-space runs collapsed to one space.
+//!
+//! ```
+//! use newstance::{Document, Pipeline};
+//! use newstance::output::{sentence_rows, Options};
+//! let doc = Document::new("d", "date 2022-08-05 Hi there. Bye.".into(), None);
+//! let annotated = Pipeline::new().annotate(doc);
+//! let rows = sentence_rows(&annotated, &Options::default());
+//! assert_eq!(rows[0].text, "Hi there.");
+//! assert_eq!(rows[0].start, 16);
+//! assert_eq!(rows[0].date.as_deref(), Some("2022-08-05"));
+//! ```
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::pipeline::Annotated;
+use crate::speakers::{Mode, Source};
+
+/// The tables `annotate` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Table {
+    /// One row per sentence.
+    Sentences,
+    /// One row per attributed statement.
+    Quotes,
+    /// One row per sentence, holder and target.
+    Stances,
+    /// One row per person of a document.
+    People,
+    /// One row per input that failed.
+    Errors,
+}
+
+impl Table {
+    /// Every table, in the order `--out-dir` writes them.
+    pub const ALL: [Table; 5] = [
+        Table::Sentences,
+        Table::Quotes,
+        Table::Stances,
+        Table::People,
+        Table::Errors,
+    ];
+
+    /// The table's name (and file stem under `--out-dir`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Sentences => "sentences",
+            Table::Quotes => "quotes",
+            Table::Stances => "stances",
+            Table::People => "people",
+            Table::Errors => "errors",
+        }
+    }
+
+    /// Columns with their types, in order: the schema `newstance schema`
+    /// prints for tools that read headerless output.
+    pub fn columns(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Table::Sentences => &[
+                ("doc_id", "string"),
+                ("date", "string (YYYY-MM-DD) or empty"),
+                ("sentence", "integer (1-based)"),
+                ("paragraph", "integer (1-based)"),
+                ("start", "integer (character offset)"),
+                ("end", "integer (character offset, exclusive)"),
+                ("speaker", "string or empty (narration)"),
+                ("mode", "narration|direct|partial|indirect"),
+                ("neg", "float (3 decimals)"),
+                ("neu", "float (3 decimals)"),
+                ("pos", "float (3 decimals)"),
+                ("compound", "float (4 decimals, -1..1)"),
+                ("targets", "string (`Name:stance` joined by `; `)"),
+                ("text", "string"),
+            ],
+            Table::Quotes => &[
+                ("doc_id", "string"),
+                ("quote", "integer (1-based)"),
+                ("start", "integer (character offset)"),
+                ("end", "integer (character offset, exclusive)"),
+                ("kind", "direct|partial|indirect"),
+                ("speaker", "string or empty"),
+                ("speaker_start", "integer or empty"),
+                ("speaker_end", "integer or empty"),
+                ("cue", "string or empty"),
+                ("cue_start", "integer or empty"),
+                ("cue_end", "integer or empty"),
+                ("text", "string"),
+            ],
+            Table::Stances => &[
+                ("doc_id", "string"),
+                ("sentence", "integer (1-based)"),
+                ("holder", "string or empty (the article's voice)"),
+                ("target", "string"),
+                ("stance", "favor|against|neutral"),
+                ("confidence", "float (0..1)"),
+                ("target_start", "integer (character offset)"),
+                ("target_end", "integer (character offset, exclusive)"),
+                ("evidence", "string"),
+            ],
+            Table::People => &[
+                ("doc_id", "string"),
+                ("person", "string"),
+                ("aliases", "string (joined by `; `)"),
+                ("mentions", "integer"),
+                ("statements", "integer"),
+                ("mean_compound", "float (4 decimals) or empty"),
+            ],
+            Table::Errors => &[
+                ("source", "string (file path, `-` for stdin)"),
+                ("line", "integer or empty"),
+                ("doc_id", "string or empty"),
+                ("error", "string"),
+            ],
+        }
+    }
+
+    /// The column names, in order.
+    pub fn header(self) -> Vec<&'static str> {
+        self.columns().iter().map(|(name, _)| *name).collect()
+    }
+}
+
+/// Output formats of the tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row.
+    #[default]
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// How rows are rendered.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Prefix text cells that begin with `=`, `+`, `-` or `@` with `'`, so
+    /// spreadsheets do not run them as formulas (CSV injection).
+    pub spreadsheet_safe: bool,
+}
+
+impl Options {
+    /// A text cell: white space collapsed, made spreadsheet-safe if asked.
+    fn text(&self, s: &str) -> String {
+        self.cell(collapse_ws(s))
+    }
+
+    /// A cell that is already clean, made spreadsheet-safe if asked.
+    fn cell(&self, s: String) -> String {
+        if self.spreadsheet_safe && s.starts_with(['=', '+', '-', '@']) {
+            let mut out = String::with_capacity(s.len() + 1);
+            out.push('\'');
+            out.push_str(&s);
+            out
+        } else {
+            s
+        }
+    }
+}
+
+/// Collapses every run of white space to one space and trims the ends.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Converts byte offsets of one text to character offsets.
+///
+/// ASCII text (most news) needs no table; otherwise a prefix count per byte
+/// is built once per document, so each lookup is O(1).
+pub struct CharOffsets {
+    prefix: Option<Vec<u32>>,
+}
+
+impl CharOffsets {
+    /// Prepares the conversion for `text`.
+    pub fn new(text: &str) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets { prefix: None };
+        }
+        let mut prefix = Vec::with_capacity(text.len() + 1);
+        let mut count = 0u32;
+        for &b in text.as_bytes() {
+            prefix.push(count);
+            // Every byte that is not a UTF-8 continuation byte starts a char.
+            if (b & 0xC0) != 0x80 {
+                count += 1;
+            }
+        }
+        prefix.push(count);
+        CharOffsets {
+            prefix: Some(prefix),
+        }
+    }
+
+    /// The character offset of byte offset `byte` (which must be on a char
+    /// boundary).
+    pub fn get(&self, byte: usize) -> usize {
+        match &self.prefix {
+            None => byte,
+            Some(p) => p[byte] as usize,
+        }
+    }
+}
+
+/// A row of the `sentences` table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRow {
+    /// Document id.
+    pub doc_id: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// 1-based sentence number.
+    pub sentence: usize,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// Character offset of the start.
+    pub start: usize,
+    /// Character offset of the end (exclusive).
+    pub end: usize,
+    /// Canonical speaker name; empty for narration.
+    pub speaker: Option<String>,
+    /// narration, direct, partial or indirect.
+    pub mode: String,
+    /// VADER neg.
+    pub neg: f64,
+    /// VADER neu.
+    pub neu: f64,
+    /// VADER pos.
+    pub pos: f64,
+    /// VADER compound.
+    pub compound: f64,
+    /// `Name:stance` joined by `; `.
+    pub targets: String,
+    /// The sentence, white space collapsed.
+    pub text: String,
+}
+
+/// A row of the `quotes` table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    /// Document id.
+    pub doc_id: String,
+    /// 1-based quote number.
+    pub quote: usize,
+    /// Character offset of the content's start.
+    pub start: usize,
+    /// Character offset of the content's end (exclusive).
+    pub end: usize,
+    /// direct, partial or indirect.
+    pub kind: String,
+    /// Canonical speaker, or the non-person source as written.
+    pub speaker: Option<String>,
+    /// Start of the speaker mention.
+    pub speaker_start: Option<usize>,
+    /// End of the speaker mention.
+    pub speaker_end: Option<usize>,
+    /// The cue as written.
+    pub cue: Option<String>,
+    /// Start of the cue.
+    pub cue_start: Option<usize>,
+    /// End of the cue.
+    pub cue_end: Option<usize>,
+    /// The quoted content (parts joined by a space), white space collapsed.
+    pub text: String,
+}
+
+/// A row of the `stances` table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StanceRow {
+    /// Document id.
+    pub doc_id: String,
+    /// 1-based sentence number.
+    pub sentence: usize,
+    /// Canonical holder; empty for the article's own voice.
+    pub holder: Option<String>,
+    /// Canonical target.
+    pub target: String,
+    /// favor, against or neutral.
+    pub stance: String,
+    /// In [0, 1].
+    pub confidence: f64,
+    /// Character offset of the target mention.
+    pub target_start: usize,
+    /// End of the target mention.
+    pub target_end: usize,
+    /// The words that decided the label.
+    pub evidence: String,
+}
+
+/// A row of the `people` table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonRow {
+    /// Document id.
+    pub doc_id: String,
+    /// Canonical name.
+    pub person: String,
+    /// Other names, joined by `; `.
+    pub aliases: String,
+    /// Number of mentions (names, pronouns, descriptions).
+    pub mentions: usize,
+    /// Sentences attributed to them.
+    pub statements: usize,
+    /// Mean compound of those sentences.
+    pub mean_compound: Option<f64>,
+}
+
+/// A row of the `errors` table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRow {
+    /// The input file (`-` for stdin).
+    pub source: String,
+    /// 1-based line or record, when known.
+    pub line: Option<u64>,
+    /// The document id, when known.
+    pub doc_id: Option<String>,
+    /// The message.
+    pub error: String,
+}
+
+impl ErrorRow {
+    /// The row for one failed input.
+    pub fn new(err: &Error, doc_id: Option<String>) -> ErrorRow {
+        ErrorRow {
+            source: err.path().display().to_string(),
+            line: err.line(),
+            doc_id,
+            error: err.message(),
+        }
+    }
+}
+
+/// Rounds like Python's `round(x, 4)` for the values we compute ourselves
+/// (mean compound); VADER's own scores come rounded from the scorer.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn source_name(a: &Annotated, s: &Option<Source>) -> Option<String> {
+    s.as_ref().map(|s| a.attribution.source_name(s).to_string())
+}
+
+/// The `sentences` rows of one document.
+pub fn sentence_rows(a: &Annotated, opts: &Options) -> Vec<SentenceRow> {
+    let chars = CharOffsets::new(&a.doc.text);
+    let mut targets: Vec<Vec<&crate::stance::Stance>> = vec![Vec::new(); a.sentences.len()];
+    for st in &a.stances {
+        if let Some(t) = targets.get_mut(st.sentence) {
+            t.push(st);
+        }
+    }
+    a.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let speech = a.attribution.sentences.get(i);
+            let scores = a.scores[i];
+            let mut ts = std::mem::take(&mut targets[i]);
+            ts.sort_by_key(|st| st.target_span.start);
+            let targets = ts
+                .iter()
+                .map(|st| {
+                    format!(
+                        "{}:{}",
+                        a.attribution.people[st.target].name,
+                        st.label.as_str()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            SentenceRow {
+                doc_id: opts.cell(a.doc.id.clone()),
+                date: a.doc.date.clone(),
+                sentence: i + 1,
+                paragraph: s.paragraph,
+                start: chars.get(s.span.start),
+                end: chars.get(s.span.end),
+                speaker: speech
+                    .and_then(|sp| source_name(a, &sp.speaker))
+                    .map(|n| opts.cell(n)),
+                mode: speech
+                    .map_or(Mode::Narration, |sp| sp.mode)
+                    .as_str()
+                    .to_string(),
+                neg: scores.neg,
+                neu: scores.neu,
+                pos: scores.pos,
+                compound: scores.compound,
+                targets: opts.cell(targets),
+                text: opts.text(s.span.of(&a.doc.text)),
+            }
+        })
+        .collect()
+}
+
+/// The `quotes` rows of one document.
+pub fn quote_rows(a: &Annotated, opts: &Options) -> Vec<QuoteRow> {
+    let chars = CharOffsets::new(&a.doc.text);
+    let text = &a.doc.text;
+    a.attribution
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let content = if q.parts.is_empty() {
+                collapse_ws(q.span.of(text))
+            } else {
+                collapse_ws(
+                    &q.parts
+                        .iter()
+                        .map(|p| p.of(text))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            };
+            QuoteRow {
+                doc_id: opts.cell(a.doc.id.clone()),
+                quote: i + 1,
+                start: chars.get(q.span.start),
+                end: chars.get(q.span.end),
+                kind: q.kind.as_str().to_string(),
+                speaker: source_name(a, &q.speaker).map(|n| opts.cell(n)),
+                speaker_start: q.speaker_span.map(|s| chars.get(s.start)),
+                speaker_end: q.speaker_span.map(|s| chars.get(s.end)),
+                cue: q.cue.map(|c| opts.text(c.of(text))),
+                cue_start: q.cue.map(|c| chars.get(c.start)),
+                cue_end: q.cue.map(|c| chars.get(c.end)),
+                text: opts.cell(content),
+            }
+        })
+        .collect()
+}
+
+/// The `stances` rows of one document.
+pub fn stance_rows(a: &Annotated, opts: &Options) -> Vec<StanceRow> {
+    let chars = CharOffsets::new(&a.doc.text);
+    a.stances
+        .iter()
+        .map(|st| StanceRow {
+            doc_id: opts.cell(a.doc.id.clone()),
+            sentence: st.sentence + 1,
+            holder: source_name(a, &st.holder).map(|n| opts.cell(n)),
+            target: opts.cell(a.attribution.people[st.target].name.clone()),
+            stance: st.label.as_str().to_string(),
+            confidence: round4(st.confidence),
+            target_start: chars.get(st.target_span.start),
+            target_end: chars.get(st.target_span.end),
+            evidence: opts.text(&st.evidence),
+        })
+        .collect()
+}
+
+/// The `people` rows of one document.
+pub fn person_rows(a: &Annotated, opts: &Options) -> Vec<PersonRow> {
+    let n = a.attribution.people.len();
+    let mut mentions = vec![0usize; n];
+    for m in &a.attribution.mentions {
+        if let Some(c) = mentions.get_mut(m.person) {
+            *c += 1;
+        }
+    }
+    let mut statements = vec![0usize; n];
+    let mut sums = vec![0f64; n];
+    for (i, sp) in a.attribution.sentences.iter().enumerate() {
+        if let Some(Source::Person(p)) = sp.speaker {
+            statements[p] += 1;
+            sums[p] += a.scores[i].compound;
+        }
+    }
+    a.attribution
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PersonRow {
+            doc_id: opts.cell(a.doc.id.clone()),
+            person: opts.cell(p.name.clone()),
+            aliases: opts.cell(p.aliases.join("; ")),
+            mentions: mentions[i],
+            statements: statements[i],
+            mean_compound: (statements[i] > 0).then(|| round4(sums[i] / statements[i] as f64)),
+        })
+        .collect()
+}
+
+/// A writer of one table in CSV or JSONL.
+pub struct TableWriter<W: Write> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(std::io::BufWriter<W>),
+}
+
+impl<W: Write> TableWriter<W> {
+    /// A writer of `table` to `out`; a CSV header row is written first unless
+    /// `header` is false (for stream filters).
+    pub fn new(out: W, table: Table, format: Format, header: bool) -> std::io::Result<Self> {
+        let inner = match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                if header {
+                    w.write_record(table.header()).map_err(csv_io)?;
+                }
+                Inner::Csv(Box::new(w))
+            }
+            Format::Jsonl => Inner::Jsonl(std::io::BufWriter::with_capacity(1 << 16, out)),
+        };
+        Ok(TableWriter { inner })
+    }
+
+    /// Writes one row.
+    pub fn write<T: Serialize>(&mut self, row: &T) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(w) => w.serialize(row).map_err(csv_io),
+            Inner::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, row).map_err(std::io::Error::other)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Writes many rows.
+    pub fn write_all<T: Serialize>(&mut self, rows: &[T]) -> std::io::Result<()> {
+        rows.iter().try_for_each(|r| self.write(r))
+    }
+
+    /// Flushes buffered rows (errors are returned, not dropped).
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(w) => w.flush(),
+            Inner::Jsonl(w) => w.flush(),
+        }
+    }
+}
+
+fn csv_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Opens `path` for writing (creating parent folders), with the path in
+/// the error.
+pub fn create(path: &Path) -> Result<std::fs::File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    std::fs::File::create(path).map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "a–b…c";
+        let c = CharOffsets::new(text);
+        assert_eq!(c.get(0), 0);
+        assert_eq!(c.get(1), 1);
+        assert_eq!(c.get(4), 2); // after the 3-byte en dash
+        assert_eq!(c.get(text.len()), 5);
+    }
+
+    #[test]
+    fn spreadsheet_safe_prefixes_formula_cells() {
+        let o = Options {
+            spreadsheet_safe: true,
+        };
+        assert_eq!(o.text("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(o.text("-1 point"), "'-1 point");
+        assert_eq!(o.text("fine"), "fine");
+        assert_eq!(Options::default().text("=x"), "=x");
+    }
+
+    #[test]
+    fn csv_header_even_without_rows() {
+        let mut buf = Vec::new();
+        {
+            let mut w = TableWriter::new(&mut buf, Table::Errors, Format::Csv, true).unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "source,line,doc_id,error\n"
+        );
+    }
+
+    #[test]
+    fn row_structs_match_schema() {
+        // The serialized field order of each row type is the schema's order.
+        fn header_of<T: Serialize>(row: &T) -> String {
+            let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+            w.serialize(row).unwrap();
+            let s = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            s.lines().next().unwrap().to_string()
+        }
+        let e = ErrorRow {
+            source: "a".into(),
+            line: None,
+            doc_id: None,
+            error: "x".into(),
+        };
+        assert_eq!(header_of(&e), Table::Errors.header().join(","));
+        let p = PersonRow {
+            doc_id: "d".into(),
+            person: "p".into(),
+            aliases: String::new(),
+            mentions: 0,
+            statements: 0,
+            mean_compound: None,
+        };
+        assert_eq!(header_of(&p), Table::People.header().join(","));
+    }
+}

@@ -1,0 +1,1169 @@
+//! Attribution: which quoted segments are statements, who said them, reported
+//! speech, and who speaks each sentence; pronouns and descriptions resolved
+//! to the salient person.
+//!
+//! A quotation is *free* when it stands where a sentence can start (after a
+//! sentence end, a comma, a colon, a dash or at a paragraph start) and
+//! *embedded* when a word leads into it (`they were "never the closest of
+//! friends."`, `the "You & I" singer`). Free quotations that end like an
+//! utterance (with `,` `.` `?` `!`, or run on to the paragraph's end) are
+//! direct quotes; embedded ones are partial quotes when a cue verb of the
+//! same sentence attributes them, and scare quotes or titles otherwise.
+//!
+//! The speaker is found, in this order: a cue after the quote (`"...," Legend
+//! said`, `"...," said the spokesman`, `"...," according to X`), a cue before
+//! it (`Legend added, "..."`, `a message from Legend ... read, "..."`,
+//! `X said:`), and otherwise the context: the quote a reopened paragraph
+//! continues, the quote of the sentence before, or the subject of the
+//! sentence before (`West discussed what compelled him ... ."I tweeted ...`).
+//! The subject of a cue is the nearest person mention before it that is not
+//! the object of a preposition or a possessive ("West, an outspoken supporter
+//! of then-president Trump, replied" gives West).
+//!
+//! Pronouns (`he`, `she`) and definite descriptions (`the singer`) resolve to
+//! the most salient person: the one most recently a sentence's subject or a
+//! quote's speaker, then the one most recently mentioned, agreeing in gender
+//! and role, and never a person the quote itself names in the third person.
+
+use super::lexicon::{CueClass, Gender, Lexicons};
+use super::people::{NameRef, PersonInfo};
+use super::quotes::Segment;
+use super::tokens::Tok;
+use super::{Attribution, Mention, MentionKind, Mode, Person, Quote, SentenceSpeech, Source};
+use crate::sentences::Sentence;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pron {
+    Male,
+    Female,
+    First,
+    Second,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RefKind {
+    Name,
+    Pronoun(Pron),
+    Description,
+    /// A proper name that is not a person ("The Post", "CNN").
+    NonPerson,
+    /// "a campaign spokesman": a source kept as written.
+    Indefinite,
+}
+
+#[derive(Clone, Debug)]
+struct Ref {
+    /// First token, including a determiner.
+    head: usize,
+    /// Last token.
+    last: usize,
+    /// The mention's span (the name without title; the description from its
+    /// determiner to its noun).
+    span: Span,
+    kind: RefKind,
+    person: Option<usize>,
+    /// Can be a subject (not `his`, `him`, `me`, `your`).
+    subj: bool,
+    role: Option<String>,
+}
+
+/// Who a quote's speaker slot names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Slot {
+    Ref(usize),
+    Other(Span),
+}
+
+#[derive(Clone, Debug, Default)]
+struct SegAttr {
+    kind: Option<Mode>,
+    cue: Option<Span>,
+    slot: Option<Slot>,
+    /// Speaker carried over from an earlier segment.
+    link: Option<usize>,
+    /// Merged into this earlier segment (`"A," he said, "B."`).
+    merged_into: Option<usize>,
+    /// Addressee (`told host David Axelrod`).
+    addressee: Option<usize>,
+}
+
+const PREPOSITIONS: [&str; 22] = [
+    "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against", "toward",
+    "towards", "over", "between", "among", "like", "than", "under", "behind", "and",
+];
+
+const SUBJECT_PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "you", "there"];
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    segs: &'a [Segment],
+    lex: &'a Lexicons,
+    refs: Vec<Ref>,
+    /// Token -> the reference covering it.
+    ref_at: Vec<Option<usize>>,
+    /// Sentence -> token range.
+    sent_range: Vec<(usize, usize)>,
+    seg_open: Vec<Option<usize>>,
+    seg_close: Vec<Option<usize>>,
+}
+
+fn is_final(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "." | "!" | "?")
+}
+
+fn pronoun(w: &str) -> Option<(Pron, bool)> {
+    Some(match w {
+        "he" => (Pron::Male, true),
+        "him" | "his" | "himself" => (Pron::Male, false),
+        "she" => (Pron::Female, true),
+        "her" | "hers" | "herself" => (Pron::Female, false),
+        "i" => (Pron::First, true),
+        "me" | "my" | "mine" | "myself" => (Pron::First, false),
+        "you" => (Pron::Second, true),
+        "your" | "yours" | "yourself" => (Pron::Second, false),
+        _ => return None,
+    })
+}
+
+impl<'a> Ctx<'a> {
+    fn tok_at(&self, byte: usize) -> Option<usize> {
+        self.toks
+            .binary_search_by_key(&byte, |t| t.span.start)
+            .ok()
+    }
+
+    fn cue(&self, i: usize) -> Option<CueClass> {
+        let t = &self.toks[i];
+        if !t.word || t.cap {
+            return None;
+        }
+        self.lex.cues.get(&t.lower).copied()
+    }
+
+    fn according_to(&self, i: usize) -> bool {
+        self.toks[i].lower == "according"
+            && self.toks.get(i + 1).is_some_and(|t| t.lower == "to")
+    }
+
+    /// Whether ref `r` can be the subject of a verb after it.
+    fn subject_like(&self, r: usize) -> bool {
+        let rf = &self.refs[r];
+        if !rf.subj || self.toks[rf.last].poss || self.toks[rf.head].seg.is_some() {
+            return false;
+        }
+        // The word before, skipping lowercase titles and roles
+        // ("of then-president Trump").
+        let mut b = rf.head;
+        while b > 0 {
+            let t = &self.toks[b - 1];
+            let w = t.lower.rsplit('-').next().unwrap_or("");
+            if t.word && !t.cap && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
+            {
+                b -= 1;
+            } else {
+                break;
+            }
+        }
+        let Some(prev) = b.checked_sub(1) else {
+            return true;
+        };
+        let p = &self.toks[prev];
+        if p.sent != self.toks[rf.head].sent || !p.word {
+            return true;
+        }
+        if p.lower == "from" {
+            // "a message from Legend in one tweet read": the carrier's source.
+            return (prev.saturating_sub(3)..prev).any(|k| self.lex.carriers.contains(&self.toks[k].lower));
+        }
+        !PREPOSITIONS.contains(&p.lower.as_str())
+    }
+
+    /// The nearest subject-like reference in `[from, to)`, outside quotes.
+    fn subject_before(&self, from: usize, to: usize) -> Option<usize> {
+        let mut i = to;
+        while i > from {
+            i -= 1;
+            if let Some(r) = self.ref_at[i]
+                && self.refs[r].head >= from
+                && self.refs[r].last < to
+                && self.subject_like(r)
+            {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// Words `[from, to)` as a non-person source ("officials", "the
+    /// campaign"), at most six words and no punctuation.
+    fn np(&self, from: usize, to: usize) -> Option<Slot> {
+        if from >= to || to - from > 6 {
+            return None;
+        }
+        if (from..to).any(|k| !self.toks[k].word) {
+            return None;
+        }
+        if let Some(r) = self.ref_at[from]
+            && self.refs[r].last < to
+        {
+            return Some(Slot::Ref(r));
+        }
+        Some(Slot::Other(Span::new(
+            self.toks[from].span.start,
+            self.toks[to - 1].span.end,
+        )))
+    }
+
+    /// The slot right after token `k` (inverted order: `said Trump`).
+    fn slot_after(&self, k: usize) -> Option<Slot> {
+        let n = k + 1;
+        if n >= self.toks.len() || self.toks[n].sent != self.toks[k].sent {
+            return None;
+        }
+        if let Some(r) = self.ref_at[n] {
+            return Some(Slot::Ref(r));
+        }
+        let mut e = n;
+        while e < self.toks.len() && e < n + 6 && self.toks[e].word && self.cue(e).is_none() {
+            e += 1;
+        }
+        let first = &self.toks[n];
+        if !(first.cap || matches!(first.lower.as_str(), "the" | "a" | "an")) {
+            return None;
+        }
+        self.np(n, e)
+    }
+
+    fn is_free(&self, g: usize) -> bool {
+        let Some(o) = self.seg_open[g] else {
+            return false;
+        };
+        if self.segs[g].continues.is_some() || o == 0 {
+            return true;
+        }
+        let p = &self.toks[o - 1];
+        p.para != self.toks[o].para
+            || p.mark
+            || matches!(
+                p.lower.as_str(),
+                "." | "!" | "?" | ":" | "," | ";" | "—" | "–" | "-" | "(" | "…"
+            )
+    }
+
+    fn ends_like_utterance(&self, g: usize) -> bool {
+        let s = &self.segs[g];
+        if s.close.is_none() {
+            return true;
+        }
+        let last = s.content.of(self.text).chars().next_back();
+        let after = s
+            .close
+            .and_then(|c| self.text[c.end..].chars().next());
+        matches!(last, Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'))
+            || matches!(after, Some('.' | ',' | '?' | '!'))
+    }
+
+    fn words_in(&self, g: usize) -> usize {
+        self.segs[g]
+            .content
+            .of(self.text)
+            .split_whitespace()
+            .count()
+    }
+
+    /// A cue after the closing mark: `"...," Legend said`, `"...," said X`.
+    fn after_attr(&self, g: usize) -> Option<(usize, Span, Option<Slot>)> {
+        let c = self.seg_close[g]?;
+        let ends_period = self.segs[g]
+            .content
+            .of(self.text)
+            .ends_with(['.', '!', '?']);
+        let para = self.toks[c].para;
+        let mut j = c + 1;
+        while j < self.toks.len() && j <= c + 14 && self.toks[j].para == para {
+            let t = &self.toks[j];
+            if is_final(t) && !(j > 0 && self.lex.titles.contains_key(&self.toks[j - 1].lower)) {
+                return None;
+            }
+            if t.mark && t.seg.is_none() {
+                // Another quotation opening: stop unless it is a title
+                // inside the attribution (`the "You & I" singer told`).
+                if let Some(h) = self.segs.iter().position(|s| s.open == t.span.start)
+                    && self.is_free(h)
+                {
+                    return None;
+                }
+            }
+            if self.according_to(j) {
+                let slot = self.slot_after(j + 1);
+                return Some((j, Span::new(t.span.start, self.toks[j + 1].span.end), slot));
+            }
+            if t.seg.is_none()
+                && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote))
+            {
+                let gap: Vec<usize> = (c + 1..j)
+                    .filter(|&k| self.toks[k].word && self.toks[k].seg.is_none())
+                    .collect();
+                if gap.len() > 9 || (ends_period && gap.len() > 4) {
+                    return None;
+                }
+                let slot = gap
+                    .iter()
+                    .find_map(|&k| {
+                        self.ref_at[k].filter(|&r| {
+                            !self.toks[self.refs[r].last].poss
+                                && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
+                        })
+                    })
+                    .map(Slot::Ref)
+                    .or_else(|| match (gap.first(), gap.last()) {
+                        (Some(&a), Some(&b)) => Some(Slot::Other(Span::new(
+                            self.toks[a].span.start,
+                            self.toks[b].span.end,
+                        ))),
+                        _ => None,
+                    })
+                    .or_else(|| self.slot_after(j));
+                return Some((j, t.span, slot));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A cue before the opening mark: `Legend added, "..."`, `X said: "..."`.
+    fn before_attr(&self, g: usize) -> Option<(usize, Span, Option<Slot>)> {
+        let o = self.seg_open[g]?;
+        let p = o.checked_sub(1)?;
+        let pt = &self.toks[p];
+        let same_sentence_lead = matches!(pt.lower.as_str(), "," | ":") || self.cue(p).is_some();
+        if !same_sentence_lead {
+            return None;
+        }
+        let (ss, _) = self.sent_range[pt.sent];
+        // Start after the last quotation mark before p in the sentence.
+        let mut ws = ss;
+        for k in (ss..p).rev() {
+            if self.toks[k].mark && self.toks[k].seg.is_none() {
+                ws = k + 1;
+                break;
+            }
+        }
+        let mut cue = None;
+        for k in (ws..=p).rev() {
+            if p - k > 8 || is_final(&self.toks[k]) {
+                break;
+            }
+            if self.according_to(k) {
+                let slot = self.slot_after(k + 1);
+                return Some((k, Span::new(self.toks[k].span.start, self.toks[k + 1].span.end), slot));
+            }
+            if matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)) {
+                cue = Some(k);
+                break;
+            }
+        }
+        let k = match cue {
+            Some(k) => k,
+            None if pt.lower == ":" => p,
+            None => return None,
+        };
+        let slot = self
+            .subject_before(ws, k)
+            .map(Slot::Ref)
+            .or_else(|| {
+                let mut b = k;
+                while b > ws && self.toks[b - 1].word && k - b < 6 {
+                    b -= 1;
+                }
+                self.np(b, k)
+            })
+            .or_else(|| self.slot_after(k));
+        Some((k, self.toks[k].span, slot))
+    }
+
+    /// A colon ending the sentence before a quote that opens a paragraph or
+    /// sentence: `McCrummen reports:` / `He said:`.
+    fn colon_attr(&self, g: usize) -> Option<(usize, Span, Option<Slot>)> {
+        let o = self.seg_open[g]?;
+        let p = o.checked_sub(1)?;
+        if self.toks[p].lower != ":" {
+            return None;
+        }
+        let (ss, _) = self.sent_range[self.toks[p].sent];
+        let k = (ss..p)
+            .rev()
+            .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
+            .unwrap_or(p);
+        let slot = self.subject_before(ss, k).map(Slot::Ref).or_else(|| {
+            let mut b = k;
+            while b > ss && self.toks[b - 1].word && k - b < 6 {
+                b -= 1;
+            }
+            self.np(b, k)
+        });
+        Some((k, self.toks[k].span, slot))
+    }
+}
+
+/// Runs attribution on one document.
+pub fn attribute(
+    text: &str,
+    toks: &[Tok],
+    segs: &[Segment],
+    sentences: &[Sentence],
+    lex: &Lexicons,
+    mut people: Vec<PersonInfo>,
+    names: &[NameRef],
+) -> Attribution {
+    // --- References: names, pronouns, descriptions. ---
+    let mut refs: Vec<Ref> = Vec::new();
+    let mut ref_at: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut covered = vec![false; toks.len()];
+    for n in names {
+        for c in covered.iter_mut().take(n.last + 1).skip(n.head) {
+            *c = true;
+        }
+    }
+    let mut name_iter = names.iter().peekable();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(n) = name_iter.peek()
+            && n.head == i
+        {
+            let n = name_iter.next().unwrap();
+            let mut head = n.head;
+            if n.person.is_none()
+                && head > 0
+                && matches!(toks[head - 1].lower.as_str(), "the" | "a" | "an")
+                && toks[head - 1].sent == toks[head].sent
+            {
+                head -= 1;
+            }
+            let kind = if n.person.is_some() {
+                RefKind::Name
+            } else {
+                RefKind::NonPerson
+            };
+            let span = if n.person.is_some() {
+                n.span
+            } else {
+                Span::new(toks[head].span.start, n.span.end)
+            };
+            let id = refs.len();
+            refs.push(Ref {
+                head,
+                last: n.last,
+                span,
+                kind,
+                person: n.person,
+                subj: true,
+                role: None,
+            });
+            for r in ref_at.iter_mut().take(n.last + 1).skip(head) {
+                *r = Some(id);
+            }
+            i = n.last + 1;
+            continue;
+        }
+        let t = &toks[i];
+        if t.word && !covered[i] {
+            if let Some((p, subj)) = pronoun(&t.lower) {
+                let id = refs.len();
+                refs.push(Ref {
+                    head: i,
+                    last: i,
+                    span: t.span,
+                    kind: RefKind::Pronoun(p),
+                    person: None,
+                    subj,
+                    role: None,
+                });
+                ref_at[i] = Some(id);
+                i += 1;
+                continue;
+            }
+            let det = t.lower.as_str();
+            if matches!(det, "the" | "a" | "an") {
+                // The first role noun within six tokens, crossing only words,
+                // quotation marks and '&' ("the "You & I" singer").
+                let mut k = i + 1;
+                let mut found = None;
+                while k < toks.len() && k <= i + 6 && toks[k].sent == t.sent && !covered[k] {
+                    let tk = &toks[k];
+                    if !(tk.word || tk.mark || tk.lower == "&" || tk.lower == "-") {
+                        break;
+                    }
+                    if tk.word && lex.roles.contains_key(&tk.lower) {
+                        // Not "the president's": a role of the next noun.
+                        found = Some(k);
+                        break;
+                    }
+                    k += 1;
+                }
+                if let Some(k) = found {
+                    let id = refs.len();
+                    refs.push(Ref {
+                        head: i,
+                        last: k,
+                        span: Span::new(t.span.start, toks[k].span.end),
+                        kind: if det == "the" {
+                            RefKind::Description
+                        } else {
+                            RefKind::Indefinite
+                        },
+                        person: None,
+                        subj: true,
+                        role: Some(toks[k].lower.clone()),
+                    });
+                    for r in ref_at.iter_mut().take(k + 1).skip(i) {
+                        *r = Some(id);
+                    }
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+
+    let mut sent_range = vec![(0usize, 0usize); sentences.len()];
+    {
+        let mut k = 0;
+        for (s, r) in sent_range.iter_mut().enumerate() {
+            while k < toks.len() && toks[k].sent < s {
+                k += 1;
+            }
+            let start = k;
+            while k < toks.len() && toks[k].sent == s {
+                k += 1;
+            }
+            *r = (start, k);
+        }
+    }
+    let mut cx = Ctx {
+        text,
+        toks,
+        segs,
+        lex,
+        refs,
+        ref_at,
+        sent_range,
+        seg_open: Vec::new(),
+        seg_close: Vec::new(),
+    };
+    cx.seg_open = segs.iter().map(|s| cx.tok_at(s.open)).collect();
+    cx.seg_close = segs
+        .iter()
+        .map(|s| s.close.and_then(|c| cx.tok_at(c.start)))
+        .collect();
+
+    // --- Quotes: kinds, cues, speakers. ---
+    let mut attrs: Vec<SegAttr> = vec![SegAttr::default(); segs.len()];
+    for g in 0..segs.len() {
+        let free = cx.is_free(g);
+        let words = cx.words_in(g);
+        let utter = cx.ends_like_utterance(g);
+        if free && (utter || words >= 6) {
+            if let Some(h) = segs[g].continues
+                && attrs[h].kind.is_some()
+            {
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].link = Some(h);
+                continue;
+            }
+            if let Some(a) = attrs.get(g.wrapping_sub(1))
+                && g > 0
+                && a.merged_into.is_none()
+                && merge_follows(&cx, g - 1, g)
+                && attrs[g - 1].kind.is_some()
+                && cx.after_attr(g).is_none()
+            {
+                let root = attrs[g - 1].merged_into.unwrap_or(g - 1);
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].merged_into = Some(root);
+                continue;
+            }
+            let found = cx
+                .after_attr(g)
+                .or_else(|| cx.before_attr(g))
+                .or_else(|| cx.colon_attr(g));
+            if let Some((k, cue, slot)) = found {
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].cue = Some(cue);
+                attrs[g].slot = slot;
+                attrs[g].addressee = addressee(&cx, k);
+                continue;
+            }
+            if let Some(h) = context_link(&cx, &attrs, g) {
+                attrs[g].kind = Some(Mode::Direct);
+                match h {
+                    Ok(h) => attrs[g].link = Some(h),
+                    Err(r) => attrs[g].slot = Some(Slot::Ref(r)),
+                }
+                continue;
+            }
+            if words >= 3 {
+                attrs[g].kind = Some(Mode::Direct);
+            }
+            continue;
+        }
+        // Embedded: a partial quote if a cue of its sentence attributes it.
+        let Some(o) = cx.seg_open[g] else { continue };
+        let (ss, _) = cx.sent_range[toks[o].sent];
+        let cue = (ss..o).rev().find(|&k| {
+            toks[k].seg.is_none()
+                && matches!(cx.cue(k), Some(CueClass::Speech | CueClass::Cognition))
+                || cx.according_to(k)
+        });
+        if let Some(k) = cue {
+            let slot = if cx.according_to(k) {
+                cx.slot_after(k + 1)
+            } else {
+                cx.subject_before(ss, k).map(Slot::Ref)
+            };
+            if slot.is_some() {
+                attrs[g].kind = Some(Mode::Partial);
+                attrs[g].cue = Some(toks[k].span);
+                attrs[g].slot = slot;
+                continue;
+            }
+        }
+        if segs[g].content.of(text).ends_with(',')
+            && let Some((_, cue, slot)) = cx.after_attr(g)
+            && slot.is_some()
+        {
+            attrs[g].kind = Some(Mode::Partial);
+            attrs[g].cue = Some(cue);
+            attrs[g].slot = slot;
+        }
+    }
+
+    // --- Reported speech, one per sentence without a quote. ---
+    let mut sent_has_quote = vec![false; sentences.len()];
+    for (g, a) in attrs.iter().enumerate() {
+        if a.kind.is_some() {
+            for t in toks.iter().filter(|t| t.seg == Some(g)) {
+                sent_has_quote[t.sent] = true;
+            }
+            if let Some(o) = cx.seg_open[g] {
+                sent_has_quote[toks[o].sent] = true;
+            }
+        }
+    }
+    let mut indirect: Vec<Option<(Span, Span, Option<Slot>)>> = vec![None; sentences.len()];
+    for (s, item) in indirect.iter_mut().enumerate() {
+        if !sent_has_quote[s] {
+            *item = reported_speech(&cx, s);
+        }
+    }
+
+    // --- Resolution: names known; pronouns and descriptions by salience. ---
+    let np = people.len();
+    let mut last_subj: Vec<Option<usize>> = vec![None; np];
+    let mut last_mention: Vec<Option<usize>> = vec![None; np];
+    // Persons named inside each statement segment (never its speaker).
+    let mut named_in_seg: Vec<Vec<usize>> = vec![Vec::new(); segs.len()];
+    for r in &cx.refs {
+        if let (Some(p), Some(g)) = (r.person, toks[r.head].seg)
+            && r.kind == RefKind::Name
+        {
+            named_in_seg[g].push(p);
+        }
+    }
+    // Speaker slots: ref -> segments it speaks.
+    let mut slot_segs: Vec<Vec<usize>> = vec![Vec::new(); cx.refs.len()];
+    for (g, a) in attrs.iter().enumerate() {
+        if let Some(Slot::Ref(r)) = a.slot {
+            slot_segs[r].push(g);
+        }
+    }
+    let mut indirect_slot_ref = vec![false; cx.refs.len()];
+    for (_, _, slot) in indirect.iter().flatten() {
+        if let Some(Slot::Ref(r)) = slot {
+            indirect_slot_ref[*r] = true;
+        }
+    }
+    let mut resolved: Vec<Option<usize>> = cx.refs.iter().map(|r| r.person).collect();
+    // For pronouns inside quotes: candidates at that point, best first.
+    let mut ranked: Vec<Vec<usize>> = vec![Vec::new(); cx.refs.len()];
+    let rank = |last_subj: &[Option<usize>], last_mention: &[Option<usize>]| -> Vec<usize> {
+        let mut c: Vec<usize> = (0..last_mention.len())
+            .filter(|&p| last_mention[p].is_some())
+            .collect();
+        c.sort_by_key(|&p| std::cmp::Reverse((last_subj[p], last_mention[p], usize::MAX - p)));
+        c
+    };
+    let mut subj_done = vec![false; sentences.len()];
+    for ri in 0..cx.refs.len() {
+        let r = cx.refs[ri].clone();
+        let s = toks[r.head].sent;
+        let in_quote = toks[r.head].seg.is_some_and(|g| attrs[g].kind.is_some());
+        let person = match r.kind {
+            RefKind::Name => r.person,
+            RefKind::Pronoun(p @ (Pron::Male | Pron::Female)) => {
+                let g = if p == Pron::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let order: Vec<usize> = rank(&last_subj, &last_mention)
+                    .into_iter()
+                    .filter(|&c| people[c].gender.agrees(g))
+                    .collect();
+                if in_quote {
+                    ranked[ri] = order;
+                    None
+                } else {
+                    let best = order.first().copied();
+                    if let Some(b) = best
+                        && people[b].gender == Gender::Unknown
+                    {
+                        people[b].gender = g;
+                    }
+                    best
+                }
+            }
+            RefKind::Description if !in_quote => {
+                let role = r.role.clone().unwrap_or_default();
+                let excluded: Vec<usize> = slot_segs[ri]
+                    .iter()
+                    .flat_map(|&g| named_in_seg[g].iter().copied())
+                    .chain(
+                        // Persons named earlier in the same sentence.
+                        (cx.sent_range[s].0..r.head)
+                            .filter_map(|k| cx.ref_at[k])
+                            .filter_map(|x| resolved[x]),
+                    )
+                    .collect();
+                let g = lex.roles.get(&role).copied().unwrap_or(Gender::Unknown);
+                let speaking = !slot_segs[ri].is_empty() || indirect_slot_ref[ri];
+                rank(&last_subj, &last_mention).into_iter().find(|&c| {
+                    let roles = &people[c].roles;
+                    !excluded.contains(&c)
+                        && people[c].gender.agrees(g)
+                        && (roles.contains(&role) || (speaking && roles.is_empty()))
+                })
+            }
+            _ => None,
+        };
+        if let Some(p) = person {
+            resolved[ri] = Some(p);
+            last_mention[p] = Some(r.head);
+            let speaks = !slot_segs[ri].is_empty() || indirect_slot_ref[ri];
+            if speaks || (!in_quote && !subj_done[s] && cx.subject_like(ri)) {
+                last_subj[p] = Some(s);
+                if !speaks {
+                    subj_done[s] = true;
+                }
+            }
+            if let Some(role) = &r.role
+                && r.kind == RefKind::Description
+                && !people[p].roles.contains(role)
+            {
+                people[p].roles.push(role.clone());
+            }
+        }
+    }
+
+    // Quote speakers, in order (links point backwards).
+    let mut speaker: Vec<Option<Source>> = vec![None; segs.len()];
+    let mut speaker_span: Vec<Option<Span>> = vec![None; segs.len()];
+    let mut speaker_person: Vec<Option<usize>> = vec![None; segs.len()];
+    let slot_source = |slot: &Slot, resolved: &[Option<usize>]| -> (Option<Source>, Option<Span>) {
+        match slot {
+            Slot::Ref(r) => {
+                let rf = &cx.refs[*r];
+                match (resolved[*r], rf.kind) {
+                    (Some(p), _) => (Some(Source::Person(p)), Some(rf.span)),
+                    (None, RefKind::Pronoun(_)) => (None, Some(rf.span)),
+                    (None, _) => (
+                        Some(Source::Other(rf.span.of(text).to_string())),
+                        Some(rf.span),
+                    ),
+                }
+            }
+            Slot::Other(sp) => (Some(Source::Other(sp.of(text).to_string())), Some(*sp)),
+        }
+    };
+    for g in 0..segs.len() {
+        let a = &attrs[g];
+        if a.kind.is_none() {
+            continue;
+        }
+        if let Some(h) = a.link.or(a.merged_into) {
+            speaker[g] = speaker[h].clone();
+            speaker_person[g] = speaker_person[h];
+            if a.merged_into.is_some() {
+                speaker_span[g] = speaker_span[h];
+            }
+        } else if let Some(slot) = &a.slot {
+            let (src, sp) = slot_source(slot, &resolved);
+            speaker_person[g] = match src {
+                Some(Source::Person(p)) => Some(p),
+                _ => None,
+            };
+            speaker[g] = src;
+            speaker_span[g] = sp;
+        }
+    }
+    // Pronouns inside quotes: I = the speaker, you = the addressee, he/she =
+    // the salient person who is not the speaker.
+    for ri in 0..cx.refs.len() {
+        let r = &cx.refs[ri];
+        let Some(g) = toks[r.head].seg else { continue };
+        if attrs[g].kind.is_none() {
+            continue;
+        }
+        let root = attrs[g].merged_into.unwrap_or(g);
+        let sp = speaker_person[g];
+        resolved[ri] = match r.kind {
+            RefKind::Pronoun(Pron::First) => sp,
+            RefKind::Pronoun(Pron::Second) => attrs[root].addressee.and_then(|x| resolved[x]),
+            RefKind::Pronoun(_) => ranked[ri].iter().copied().find(|&c| Some(c) != sp),
+            _ => resolved[ri],
+        };
+    }
+
+    // --- Quotes out. ---
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut seg_quote: Vec<Option<usize>> = vec![None; segs.len()];
+    for g in 0..segs.len() {
+        let Some(kind) = attrs[g].kind else { continue };
+        if let Some(root) = attrs[g].merged_into
+            && let Some(q) = seg_quote[root]
+        {
+            quotes[q].parts.push(segs[g].content);
+            quotes[q].span.end = segs[g].content.end;
+            seg_quote[g] = Some(q);
+            continue;
+        }
+        seg_quote[g] = Some(quotes.len());
+        quotes.push(Quote {
+            span: segs[g].content,
+            parts: vec![segs[g].content],
+            kind,
+            speaker: speaker[g].clone(),
+            speaker_span: speaker_span[g],
+            cue: attrs[g].cue,
+        });
+    }
+    for (content, cue, slot) in indirect.iter().flatten() {
+        let (src, sp) = match slot {
+            Some(s) => slot_source(s, &resolved),
+            None => (None, None),
+        };
+        quotes.push(Quote {
+            span: *content,
+            parts: vec![*content],
+            kind: Mode::Indirect,
+            speaker: src,
+            speaker_span: sp,
+            cue: Some(*cue),
+        });
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+
+    // --- Sentences. ---
+    let mut speech = vec![SentenceSpeech::default(); sentences.len()];
+    let mut best: Vec<(u8, usize)> = vec![(0, 0); sentences.len()];
+    for q in &quotes {
+        if q.kind == Mode::Indirect {
+            continue;
+        }
+        for part in &q.parts {
+            let first = sentences.partition_point(|s| s.span.end <= part.start);
+            for (si, s) in sentences.iter().enumerate().skip(first) {
+                if s.span.start >= part.end {
+                    break;
+                }
+                let overlap = s.span.end.min(part.end) - s.span.start.max(part.start);
+                let rank = if q.kind == Mode::Direct { 2 } else { 1 };
+                if (rank, overlap) > best[si] {
+                    best[si] = (rank, overlap);
+                    speech[si] = SentenceSpeech {
+                        speaker: q.speaker.clone(),
+                        mode: q.kind,
+                    };
+                }
+            }
+        }
+    }
+    for (si, item) in indirect.iter().enumerate() {
+        if best[si].0 == 0
+            && let Some((_, _, slot)) = item
+        {
+            speech[si] = SentenceSpeech {
+                speaker: slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
+                mode: Mode::Indirect,
+            };
+        }
+    }
+    for si in 0..sentences.len() {
+        if best[si].0 == 0
+            && indirect[si].is_none()
+            && let Some(p) = stance_holder(&cx, si, &resolved)
+        {
+            speech[si].speaker = Some(Source::Person(p));
+        }
+    }
+
+    // --- Mentions and people, renumbered by first mention. ---
+    let mut raw: Vec<(Span, usize, MentionKind)> = Vec::new();
+    for (ri, r) in cx.refs.iter().enumerate() {
+        if let Some(p) = resolved[ri] {
+            let kind = match r.kind {
+                RefKind::Name => MentionKind::Name,
+                RefKind::Pronoun(_) => MentionKind::Pronoun,
+                _ => MentionKind::Description,
+            };
+            raw.push((r.span, p, kind));
+        }
+    }
+    raw.sort_by_key(|m| (m.0.start, m.0.end));
+    let mut new_id: Vec<Option<usize>> = vec![None; people.len()];
+    let mut out_people: Vec<Person> = Vec::new();
+    for m in &raw {
+        if new_id[m.1].is_none() {
+            new_id[m.1] = Some(out_people.len());
+            out_people.push(Person {
+                name: people[m.1].name.clone(),
+                aliases: people[m.1].aliases.clone(),
+            });
+        }
+    }
+    // People only named as speakers with no mention cannot exist (every
+    // person has a name mention), but keep the mapping total.
+    for (p, id) in new_id.iter_mut().enumerate() {
+        if id.is_none() {
+            *id = Some(out_people.len());
+            out_people.push(Person {
+                name: people[p].name.clone(),
+                aliases: people[p].aliases.clone(),
+            });
+        }
+    }
+    let remap = |s: &mut Option<Source>| {
+        if let Some(Source::Person(p)) = s {
+            *p = new_id[*p].unwrap();
+        }
+    };
+    for q in &mut quotes {
+        remap(&mut q.speaker);
+    }
+    for s in &mut speech {
+        remap(&mut s.speaker);
+    }
+    let mentions = raw
+        .into_iter()
+        .map(|(span, p, kind)| Mention {
+            span,
+            person: new_id[p].unwrap(),
+            kind,
+        })
+        .collect();
+    Attribution {
+        people: out_people,
+        mentions,
+        quotes,
+        sentences: speech,
+    }
+}
+
+/// Whether segment `b` continues segment `a` across its attribution:
+/// `"A," he said, "B."`.
+fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
+    if !cx.segs[a].content.of(cx.text).ends_with(',') {
+        return false;
+    }
+    let (Some(c), Some(o)) = (cx.seg_close[a], cx.seg_open[b]) else {
+        return false;
+    };
+    if o <= c + 2 || o > c + 14 || cx.toks[o].para != cx.toks[c].para {
+        return false;
+    }
+    let between = c + 1..o;
+    let has_cue = between.clone().any(|k| cx.cue(k).is_some());
+    let punct_ok = between
+        .clone()
+        .filter(|&k| !cx.toks[k].word)
+        .all(|k| matches!(cx.toks[k].lower.as_str(), "," | ":"));
+    has_cue && punct_ok && matches!(cx.toks[o - 1].lower.as_str(), "," | ":")
+}
+
+/// The person object of a `told` cue: the quote's addressee.
+fn addressee(cx: &Ctx, k: usize) -> Option<usize> {
+    if !matches!(cx.toks[k].lower.as_str(), "told" | "tells" | "telling" | "replied") {
+        return None;
+    }
+    let mut n = k + 1;
+    if cx.toks.get(n).is_some_and(|t| t.lower == "to") {
+        n += 1;
+    }
+    let r = cx.ref_at.get(n).copied().flatten()?;
+    (cx.refs[r].kind == RefKind::Name).then_some(r)
+}
+
+/// The speaker of an unattributed free quote from its context: the quote it
+/// continues (`Ok(segment)`), or the subject of the sentence before
+/// (`Err(reference)`).
+fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, usize>> {
+    let o = cx.seg_open[g]?;
+    let p = o.checked_sub(1)?;
+    let toks = cx.toks;
+    let prev_sent = toks[p].sent;
+    // The last statement segment before g.
+    let prev_seg = (0..g).rev().find(|&h| attrs[h].kind.is_some());
+    if toks[p].para == toks[o].para {
+        if let Some(h) = prev_seg
+            && let Some(ho) = cx.seg_open[h]
+            && (toks[ho].sent == prev_sent
+                || cx.seg_close[h].is_some_and(|c| toks[c].sent == prev_sent))
+        {
+            return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
+        }
+        let (ss, _) = cx.sent_range[prev_sent];
+        let r = cx.subject_before(ss, p + 1)?;
+        let first = (ss..=p).find_map(|k| cx.ref_at[k].filter(|&x| cx.subject_like(x)));
+        // The sentence's subject, a person.
+        if first == Some(r) || cx.refs[r].head <= ss + 3 {
+            return matches!(
+                cx.refs[r].kind,
+                RefKind::Name | RefKind::Pronoun(Pron::Male | Pron::Female) | RefKind::Description
+            )
+            .then_some(Err(r));
+        }
+        return None;
+    }
+    // First in its paragraph: continue the previous paragraph's quote when
+    // that paragraph ended in it.
+    let h = prev_seg?;
+    let hp = cx.segs[h].para;
+    if hp + 1 != cx.segs[g].para {
+        return None;
+    }
+    let end = cx.seg_close[h].unwrap_or(p);
+    let tail_words = (end + 1..=p).filter(|&k| toks[k].word).count();
+    (tail_words <= 6).then_some(Ok(attrs[h].merged_into.unwrap_or(h)))
+}
+
+/// Reported speech in sentence `s`: `X said (that) ...`, `X admitted that
+/// ...`, `..., X said.`, `according to X, ...`. Returns the content, the cue
+/// and the speaker.
+fn reported_speech(cx: &Ctx, s: usize) -> Option<(Span, Span, Option<Slot>)> {
+    let (ss, se) = cx.sent_range[s];
+    if se <= ss {
+        return None;
+    }
+    let toks = cx.toks;
+    let mut end = se;
+    while end > ss && !toks[end - 1].word {
+        end -= 1;
+    }
+    if end <= ss {
+        return None;
+    }
+    let content = |a: usize, b: usize| -> Option<Span> {
+        (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+    };
+    for k in ss..se {
+        if toks[k].seg.is_some() {
+            continue;
+        }
+        if cx.according_to(k) {
+            let slot = cx.slot_after(k + 1);
+            let cue = Span::new(toks[k].span.start, toks[k + 1].span.end);
+            if k == ss {
+                let comma = (k + 2..end).find(|&j| toks[j].lower == ",")?;
+                return Some((content(comma + 1, end)?, cue, slot));
+            }
+            let mut b = k;
+            while b > ss && !toks[b - 1].word {
+                b -= 1;
+            }
+            return Some((content(ss, b)?, cue, slot));
+        }
+        let class = match cx.cue(k) {
+            Some(c @ (CueClass::Speech | CueClass::Cognition)) => c,
+            _ => continue,
+        };
+        // Trailing cue: "CONTENT, X said." or "CONTENT, said X."
+        if k >= ss + 3 && end - k <= 6 {
+            if toks[k - 1].lower == "," {
+                let slot = cx.slot_after(k);
+                if slot.is_some() {
+                    return Some((content(ss, k - 1)?, toks[k].span, slot));
+                }
+            }
+            if let Some(r) = cx.ref_at[k - 1]
+                && cx.refs[r].head > ss
+                && toks[cx.refs[r].head - 1].lower == ","
+            {
+                let comma = cx.refs[r].head - 1;
+                return Some((content(ss, comma)?, toks[k].span, Some(Slot::Ref(r))));
+            }
+        }
+        // Leading subject: "X said (that) CONTENT".
+        let slot = cx.subject_before(ss, k).map(Slot::Ref).or_else(|| {
+            (k > ss && k - ss <= 4 && (ss..k).all(|j| toks[j].word))
+                .then(|| cx.np(ss, k))
+                .flatten()
+        });
+        let Some(slot) = slot else { continue };
+        let mut m = k + 1;
+        if m < end
+            && matches!(toks[k].lower.as_str(), "told" | "tells" | "telling" | "tell" | "warned" | "assured" | "reminded")
+            && let Some(r) = cx.ref_at[m]
+        {
+            m = cx.refs[r].last + 1;
+        }
+        if m >= end {
+            continue;
+        }
+        let start = if toks[m].lower == "that" {
+            Some(m + 1)
+        } else if SUBJECT_PRONOUNS.contains(&toks[m].lower.as_str())
+            || (class == CueClass::Speech
+                && toks[m].word
+                && (cx.ref_at[m].is_some() || matches!(toks[m].lower.as_str(), "the" | "a" | "an")))
+        {
+            Some(m)
+        } else {
+            (m..end.min(m + 11))
+                .take_while(|&j| toks[j].word || toks[j].lower == ",")
+                .find(|&j| toks[j].lower == "that")
+                .map(|j| j + 1)
+        };
+        if let Some(a) = start
+            && let Some(c) = content(a, end)
+        {
+            return Some((c, toks[k].span, Some(slot)));
+        }
+    }
+    None
+}
+
+/// The holder of a narration sentence whose person subject takes a stance
+/// toward another person (`Legend could not support West's bid`).
+fn stance_holder(cx: &Ctx, s: usize, resolved: &[Option<usize>]) -> Option<usize> {
+    let (ss, se) = cx.sent_range[s];
+    let subj_ref = (ss..se).find_map(|k| cx.ref_at[k].filter(|&r| cx.subject_like(r)))?;
+    let subj = resolved[subj_ref]?;
+    if !matches!(
+        cx.refs[subj_ref].kind,
+        RefKind::Name | RefKind::Pronoun(Pron::Male | Pron::Female) | RefKind::Description
+    ) {
+        return None;
+    }
+    let verb = (cx.refs[subj_ref].last + 1..se)
+        .find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
+    let other = (verb + 1..se).any(|k| {
+        cx.ref_at[k].is_some_and(|r| {
+            matches!(cx.refs[r].kind, RefKind::Name | RefKind::Description)
+                && resolved[r].is_some_and(|p| p != subj)
+        })
+    });
+    other.then_some(subj)
+}

@@ -1,0 +1,222 @@
+//! The speakers stage's word lists: TSV files in `lexicons/`, embedded as
+//! defaults so the binary needs no data files at run time.
+//!
+//! Every file is `key` or `key<TAB>value` per line, `#` comments, keys in
+//! lowercase and sorted (byte order), so diffs stay reviewable and the data
+//! tests below can check them.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Error, Result};
+
+/// Cue verbs: `form<TAB>class`.
+pub const CUES: &str = include_str!("../../lexicons/speakers_cues.tsv");
+/// Titles before names: `title<TAB>gender`.
+pub const TITLES: &str = include_str!("../../lexicons/speakers_titles.tsv");
+/// Role nouns for descriptions: `noun<TAB>gender`.
+pub const ROLES: &str = include_str!("../../lexicons/speakers_roles.tsv");
+/// Words that make a capitalized phrase a non-person.
+pub const NONPERSON: &str = include_str!("../../lexicons/speakers_nonperson.tsv");
+/// Capitalized words that are never names.
+pub const STOPWORDS: &str = include_str!("../../lexicons/speakers_stopwords.tsv");
+/// First names with their usual gender.
+pub const FIRST_NAMES: &str = include_str!("../../lexicons/speakers_first_names.tsv");
+/// Nouns that carry someone's words ("a message from X").
+pub const CARRIERS: &str = include_str!("../../lexicons/speakers_carriers.tsv");
+
+/// What a cue word does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying: introduces quotes and reported speech.
+    Speech,
+    /// Only a cue right next to a quotation ("the message read, ...").
+    Quote,
+    /// Reported thought: needs a `that` or a subject after it.
+    Cognition,
+    /// Evaluation: its subject holds a stance toward its object.
+    Stance,
+}
+
+/// Grammatical gender a name, title or pronoun implies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Masculine.
+    Male,
+    /// Feminine.
+    Female,
+    /// Not known or not marked.
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            "x" => Some(Gender::Unknown),
+            _ => None,
+        }
+    }
+
+    /// Whether a referent of gender `self` can be called `other`.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// All word lists of the stage.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicons {
+    /// Cue word forms and their class.
+    pub cues: HashMap<String, CueClass>,
+    /// Titles ("mr", "sen", "president") and the gender they imply.
+    pub titles: HashMap<String, Gender>,
+    /// Role nouns ("singer", "spokeswoman") and their gender.
+    pub roles: HashMap<String, Gender>,
+    /// Non-person words and phrases.
+    pub nonperson: HashSet<String>,
+    /// Capitalized words that are never names.
+    pub stopwords: HashSet<String>,
+    /// First names and their usual gender.
+    pub first_names: HashMap<String, Gender>,
+    /// Nouns that carry someone's words.
+    pub carriers: HashSet<String>,
+}
+
+/// The non-comment lines of a lexicon with their 1-based line numbers, split
+/// on tabs; every line must have `cols` fields.
+pub fn rows<'a>(name: &str, text: &'a str, cols: usize) -> Result<Vec<(u64, Vec<&'a str>)>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != cols {
+            return Err(Error::lexicon(
+                name,
+                n,
+                format!("expected {cols} tab-separated fields, found {}", fields.len()),
+            ));
+        }
+        if fields[0].is_empty() || fields[0] != fields[0].to_lowercase() {
+            return Err(Error::lexicon(name, n, "key must be non-empty lowercase"));
+        }
+        out.push((n, fields));
+    }
+    Ok(out)
+}
+
+fn set(name: &str, text: &str) -> Result<HashSet<String>> {
+    Ok(rows(name, text, 1)?
+        .into_iter()
+        .map(|(_, f)| f[0].to_string())
+        .collect())
+}
+
+fn gendered(name: &str, text: &str) -> Result<HashMap<String, Gender>> {
+    let mut out = HashMap::new();
+    for (n, f) in rows(name, text, 2)? {
+        let g = Gender::parse(f[1])
+            .ok_or_else(|| Error::lexicon(name, n, format!("bad gender {:?}", f[1])))?;
+        out.insert(f[0].to_string(), g);
+    }
+    Ok(out)
+}
+
+/// Parses a cue lexicon (`form<TAB>speech|quote|cognition|stance`).
+pub fn parse_cues(name: &str, text: &str) -> Result<HashMap<String, CueClass>> {
+    let mut out = HashMap::new();
+    for (n, f) in rows(name, text, 2)? {
+        let class = match f[1] {
+            "speech" => CueClass::Speech,
+            "quote" => CueClass::Quote,
+            "cognition" => CueClass::Cognition,
+            "stance" => CueClass::Stance,
+            other => return Err(Error::lexicon(name, n, format!("bad cue class {other:?}"))),
+        };
+        out.insert(f[0].to_string(), class);
+    }
+    Ok(out)
+}
+
+impl Lexicons {
+    /// The built-in lists.
+    pub fn builtin() -> Lexicons {
+        Lexicons::parse_all().expect("built-in speakers lexicons are valid (tested)")
+    }
+
+    fn parse_all() -> Result<Lexicons> {
+        Ok(Lexicons {
+            cues: parse_cues("lexicons/speakers_cues.tsv", CUES)?,
+            titles: gendered("lexicons/speakers_titles.tsv", TITLES)?,
+            roles: gendered("lexicons/speakers_roles.tsv", ROLES)?,
+            nonperson: set("lexicons/speakers_nonperson.tsv", NONPERSON)?,
+            stopwords: set("lexicons/speakers_stopwords.tsv", STOPWORDS)?,
+            first_names: gendered("lexicons/speakers_first_names.tsv", FIRST_NAMES)?,
+            carriers: set("lexicons/speakers_carriers.tsv", CARRIERS)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [(&str, &str, usize); 7] = [
+        ("cues", CUES, 2),
+        ("titles", TITLES, 2),
+        ("roles", ROLES, 2),
+        ("nonperson", NONPERSON, 1),
+        ("stopwords", STOPWORDS, 1),
+        ("first_names", FIRST_NAMES, 2),
+        ("carriers", CARRIERS, 1),
+    ];
+
+    #[test]
+    fn lexicons_parse() {
+        let lex = Lexicons::parse_all().unwrap();
+        assert_eq!(lex.cues.get("said"), Some(&CueClass::Speech));
+        assert_eq!(lex.titles.get("mrs"), Some(&Gender::Female));
+        assert!(lex.nonperson.contains("music"));
+    }
+
+    #[test]
+    fn lexicons_sorted_unique_lowercase() {
+        for (name, text, cols) in ALL {
+            let keys: Vec<&str> = rows(name, text, cols)
+                .unwrap()
+                .into_iter()
+                .map(|(_, f)| f[0])
+                .collect();
+            assert!(keys.len() > 5, "{name} is nearly empty");
+            for w in keys.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} then {:?} (unsorted or duplicate)", w[0], w[1]);
+            }
+            for k in keys {
+                assert_eq!(k, k.trim(), "{name}: stray white space in {k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_values_in_range() {
+        parse_cues("cues", CUES).unwrap();
+        for (name, text) in [("titles", TITLES), ("roles", ROLES), ("first", FIRST_NAMES)] {
+            gendered(name, text).unwrap();
+        }
+        let err = parse_cues("x.tsv", "said\tshouting\n").unwrap_err();
+        assert_eq!(err.to_string(), "x.tsv:1: bad cue class \"shouting\"");
+    }
+
+    #[test]
+    fn names_that_are_not_non_person_words() {
+        // Regression: "Bill Clinton" and "Theresa May" must stay people.
+        let lex = Lexicons::builtin();
+        for w in ["bill", "may", "will", "west", "legend"] {
+            assert!(!lex.nonperson.contains(w), "{w}");
+            assert!(!lex.stopwords.contains(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! People: person names, their titles, and per-document aliases.
+//!
+//! A name is a run of capitalized words that are not function words, with
+//! inner initials ("Donald J. Trump") and particles ("Beto de la Cruz"). A
+//! sentence's first word counts only if the document never uses it in
+//! lowercase (so "Legend admitted" is a name but "Get Lifted" is not, since
+//! the article also says "get"). Runs with a non-person word ("The Axe Files",
+//! "Vanity Fair", "GOOD Music") or after a determiner ("the Republican
+//! National Convention") are not people. Runs of two to four words are
+//! people; a single word is a person when it is an alias of one (the first
+//! or last word, or the initials, of a fuller name in the document: John
+//! Legend = Legend = John = JL) or has some evidence: a title ("Mr."), a role
+//! before it ("host"), a known first name, or a cue verb after it ("Melanie
+//! said"). Aliases resolve to the most recently mentioned matching person.
+
+use std::collections::HashSet;
+
+use super::lexicon::{CueClass, Gender, Lexicons};
+use super::tokens::Tok;
+use crate::span::Span;
+
+/// What the stage knows about one person while it works.
+#[derive(Clone, Debug)]
+pub struct PersonInfo {
+    /// Canonical (fullest) name.
+    pub name: String,
+    /// The canonical name's words, lowercased.
+    pub words: Vec<String>,
+    /// Other surface forms, in order of first use.
+    pub aliases: Vec<String>,
+    /// Gender from first name, title, role or resolved pronouns.
+    pub gender: Gender,
+    /// Roles used for them ("host", "singer").
+    pub roles: Vec<String>,
+}
+
+/// A proper name in the text: a person's, or a non-person's (`person: None`).
+#[derive(Clone, Debug)]
+pub struct NameRef {
+    /// First token of the name (after any title).
+    pub first: usize,
+    /// Last token of the name.
+    pub last: usize,
+    /// First token including a title or determiner before the name.
+    pub head: usize,
+    /// Byte span of the name.
+    pub span: Span,
+    /// The person, or `None` for an organisation, work or place.
+    pub person: Option<usize>,
+}
+
+struct Run {
+    head: usize,
+    name_toks: Vec<usize>,
+    title: Option<String>,
+    role: Option<String>,
+    nonperson: bool,
+}
+
+const PARTICLES: [&str; 10] = ["de", "van", "von", "bin", "da", "del", "la", "le", "al", "di"];
+
+const PRONOUNS: [&str; 12] = [
+    "i", "he", "she", "we", "they", "you", "it", "him", "her", "me", "us", "them",
+];
+
+fn sentence_initial(toks: &[Tok], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = &toks[i - 1];
+    p.para != toks[i].para
+        || p.sent != toks[i].sent
+        || p.mark
+        || matches!(p.lower.as_str(), "." | "!" | "?" | ":" | "(" | "[" | "—" | "–" | "…")
+}
+
+/// Finds the people of a document and every proper-name reference.
+pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<NameRef>) {
+    let seen_lower: HashSet<&str> = toks
+        .iter()
+        .filter(|t| t.word && !t.cap)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let is_title = |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(&toks[i].lower);
+    let name_like = |i: usize| -> bool {
+        let t = &toks[i];
+        if !t.word || !t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        if lex.stopwords.contains(&t.lower) || PRONOUNS.contains(&t.lower.as_str()) {
+            return false;
+        }
+        if lex.titles.contains_key(&t.lower) && !lex.first_names.contains_key(&t.lower) {
+            return false;
+        }
+        !(sentence_initial(toks, i) && seen_lower.contains(t.lower.as_str()))
+    };
+
+    // 1. Runs of name words.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let head = i;
+        let mut title = None;
+        let mut j = i;
+        // Titles, each optionally followed by a period ("Sen. Ted Cruz").
+        while j < toks.len() && is_title(j) {
+            let mut k = j + 1;
+            if k < toks.len() && toks[k].lower == "." {
+                k += 1;
+            }
+            if k < toks.len() && (name_like(k) || is_title(k)) && toks[k].sent == toks[j].sent {
+                title = Some(toks[j].lower.clone());
+                j = k;
+            } else {
+                break;
+            }
+        }
+        if j >= toks.len() || !name_like(j) {
+            i = head + 1;
+            continue;
+        }
+        let mut name_toks = vec![j];
+        let mut k = j;
+        while !toks[k].poss {
+            let n = k + 1;
+            if n < toks.len() && toks[n].sent == toks[k].sent && name_like(n) {
+                name_toks.push(n);
+                k = n;
+                continue;
+            }
+            // Initial: "J." before another name word.
+            if toks[k].span.len() == 1
+                && toks[k].cap
+                && n + 1 < toks.len()
+                && toks[n].lower == "."
+                && name_like(n + 1)
+            {
+                name_toks.push(n + 1);
+                k = n + 1;
+                continue;
+            }
+            if n + 1 < toks.len()
+                && toks[n].word
+                && PARTICLES.contains(&toks[n].lower.as_str())
+                && name_like(n + 1)
+            {
+                name_toks.push(n);
+                name_toks.push(n + 1);
+                k = n + 1;
+                continue;
+            }
+            break;
+        }
+        // A lowercase role or title just before: "host David Axelrod".
+        let role = head
+            .checked_sub(1)
+            .filter(|&b| toks[b].word && !toks[b].cap && toks[b].sent == toks[head].sent)
+            .and_then(|b| {
+                let w = toks[b].lower.rsplit('-').next().unwrap_or("");
+                (lex.titles.contains_key(w) || lex.roles.contains_key(w)).then(|| w.to_string())
+            });
+        let after_det = head.checked_sub(1).is_some_and(|b| {
+            toks[b].sent == toks[head].sent && matches!(toks[b].lower.as_str(), "the" | "a" | "an")
+        });
+        let words: Vec<&str> = name_toks
+            .iter()
+            .filter(|&&t| !PARTICLES.contains(&toks[t].lower.as_str()))
+            .map(|&t| toks[t].lower.as_str())
+            .collect();
+        let phrase = words.join(" ");
+        let acronym = name_toks.iter().any(|&t| {
+            let s = toks[t].span.of(text);
+            s.chars().count() >= 4 && s.chars().all(|c| c.is_uppercase() || c == '.')
+        });
+        let nonperson = acronym
+            || words.len() > 4
+            || lex.nonperson.contains(&phrase)
+            || words.windows(2).any(|w| lex.nonperson.contains(&format!("{} {}", w[0], w[1])))
+            || words.iter().any(|w| lex.nonperson.contains(*w))
+            || (after_det && title.is_none())
+            // "album Get Lifted": a common word ("get") heads no name unless
+            // it is a known first name ("Will", "Hope") or titled.
+            || (words.len() > 1
+                && title.is_none()
+                && seen_lower.contains(words[0])
+                && !lex.first_names.contains_key(words[0]));
+        runs.push(Run {
+            head,
+            name_toks,
+            title,
+            role,
+            nonperson,
+        });
+        i = k + 1;
+    }
+
+    // 2. People from multi-word names.
+    let mut people: Vec<PersonInfo> = Vec::new();
+    let mut first_pos: Vec<usize> = Vec::new();
+    let mut run_person: Vec<Option<usize>> = vec![None; runs.len()];
+    let name_of = |r: &Run| -> String {
+        let a = toks[r.name_toks[0]].span.start;
+        let b = toks[*r.name_toks.last().unwrap()].span.end;
+        text[a..b].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let words_of = |r: &Run| -> Vec<String> {
+        r.name_toks
+            .iter()
+            .filter(|&&t| toks[t].lower != ".")
+            .map(|&t| toks[t].lower.clone())
+            .collect()
+    };
+    for (ri, r) in runs.iter().enumerate() {
+        if r.nonperson || words_of(r).len() < 2 {
+            continue;
+        }
+        let w = words_of(r);
+        let found = people
+            .iter()
+            .position(|p| p.words.first() == w.first() && p.words.last() == w.last());
+        let id = match found {
+            Some(id) => {
+                if w.len() > people[id].words.len() {
+                    let old = std::mem::replace(&mut people[id].name, name_of(r));
+                    people[id].words = w;
+                    people[id].aliases.push(old);
+                }
+                id
+            }
+            None => {
+                people.push(PersonInfo {
+                    name: name_of(r),
+                    gender: lex
+                        .first_names
+                        .get(&w[0])
+                        .copied()
+                        .unwrap_or(Gender::Unknown),
+                    words: w,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
+                first_pos.push(r.head);
+                people.len() - 1
+            }
+        };
+        run_person[ri] = Some(id);
+    }
+
+    // 3. Single words: aliases of the people above, or people of their own.
+    let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
+    for ri in 0..runs.len() {
+        let r = &runs[ri];
+        if let Some(p) = run_person[ri] {
+            last_seen[p] = Some(r.head);
+            continue;
+        }
+        if r.nonperson {
+            continue;
+        }
+        let w = words_of(r);
+        if w.len() != 1 {
+            continue;
+        }
+        let w = &w[0];
+        let surface = toks[r.name_toks[0]].span.of(text);
+        let initials = |p: &PersonInfo| -> String {
+            p.words
+                .iter()
+                .filter_map(|x| x.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let cands: Vec<usize> = (0..people.len())
+            .filter(|&p| {
+                let pw = &people[p].words;
+                (pw.len() > 1 && (pw.last() == Some(w) || pw.first() == Some(w)))
+                    || (surface.len() >= 2
+                        && surface.chars().all(|c| c.is_uppercase())
+                        && pw.len() > 1
+                        && initials(&people[p]) == surface)
+                    || (pw.len() == 1 && pw[0] == *w)
+            })
+            .collect();
+        let before = cands
+            .iter()
+            .filter_map(|&p| last_seen[p].map(|s| (s, p)))
+            .max()
+            .map(|(_, p)| p);
+        let after = cands
+            .iter()
+            .filter(|&&p| first_pos[p] > r.head)
+            .min_by_key(|&&p| first_pos[p])
+            .copied();
+        let id = match before.or(after) {
+            Some(p) => Some(p),
+            None => {
+                let next = r.name_toks.last().unwrap() + 1;
+                let cue_after = (next..toks.len().min(next + 2)).any(|k| {
+                    toks[k].sent == toks[r.head].sent && lex.cues.contains_key(&toks[k].lower)
+                }) && !toks[*r.name_toks.last().unwrap()].poss;
+                let inverted = r
+                    .head
+                    .checked_sub(1)
+                    .is_some_and(|b| lex.cues.get(&toks[b].lower) == Some(&CueClass::Speech));
+                let evidence = r.title.is_some()
+                    || r.role.is_some()
+                    || lex.first_names.contains_key(w)
+                    || cue_after
+                    || inverted;
+                evidence.then(|| {
+                    people.push(PersonInfo {
+                        name: surface.to_string(),
+                        words: vec![w.clone()],
+                        aliases: Vec::new(),
+                        gender: lex.first_names.get(w).copied().unwrap_or(Gender::Unknown),
+                        roles: Vec::new(),
+                    });
+                    first_pos.push(r.head);
+                    last_seen.push(None);
+                    people.len() - 1
+                })
+            }
+        };
+        if let Some(p) = id {
+            last_seen[p] = Some(r.head);
+            run_person[ri] = Some(p);
+        }
+    }
+
+    // 4. Aliases, titles and roles; the references.
+    let mut refs = Vec::new();
+    for (ri, r) in runs.iter().enumerate() {
+        let first = r.name_toks[0];
+        let last = *r.name_toks.last().unwrap();
+        let span = Span::new(toks[first].span.start, toks[last].span.end);
+        if let Some(p) = run_person[ri] {
+            let surface = name_of(r);
+            let person = &mut people[p];
+            if surface != person.name && !person.aliases.contains(&surface) {
+                person.aliases.push(surface);
+            }
+            for t in r.title.iter().chain(r.role.iter()) {
+                if let Some(&g) = lex.titles.get(t).or_else(|| lex.roles.get(t))
+                    && g != Gender::Unknown
+                {
+                    person.gender = g;
+                }
+                if !person.roles.contains(t) {
+                    person.roles.push(t.clone());
+                }
+            }
+        }
+        refs.push(NameRef {
+            first,
+            last,
+            head: r.head,
+            span,
+            person: run_person[ri],
+        });
+    }
+    // The fullest name may have come after a shorter alias: drop aliases
+    // equal to the final name.
+    for p in &mut people {
+        let name = p.name.clone();
+        p.aliases.retain(|a| *a != name);
+    }
+    (people, refs)
+}

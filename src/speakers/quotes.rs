@@ -1,0 +1,252 @@
+//! Quotation marks: pairing opening and closing marks into quoted segments.
+//!
+//! News text mixes straight (`"`) and curly (`“ ”`) double quotes, nests
+//! quotes ("the `"You & I"` singer" inside a quote, `“rant,”` inside a
+//! straight-quoted excerpt), and continues a quotation over paragraphs by
+//! reopening it at each new paragraph without closing the previous one. The
+//! scanner works one paragraph at a time, so an unbalanced mark never runs
+//! away past its paragraph; a segment left open at a paragraph's end is
+//! continued by the next paragraph only if that one starts with an opening
+//! mark. Single quotes are ignored: they are apostrophes far more often than
+//! quotation marks, and only mark quotes nested inside double quotes.
+
+use crate::span::Span;
+
+/// One quoted segment: the text between one opening mark and its closing
+/// mark (or the end of the paragraph).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte span of the closing mark, `None` when the paragraph ended first.
+    pub close: Option<Span>,
+    /// The content, trimmed of white space, without the marks.
+    pub content: Span,
+    /// Index of the paragraph (into the paragraph list).
+    pub para: usize,
+    /// Whether this segment reopens a quote left open at the end of the
+    /// previous paragraph (the index of that segment).
+    pub continues: Option<usize>,
+}
+
+/// The paragraphs of `body`: separated by blank lines when the text has any,
+/// otherwise by single line breaks (one paragraph per line). Spans trimmed.
+pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
+    let b = body.of(text);
+    let blank_lines = has_blank_line(b);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = b.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            let blank = j < bytes.len() && bytes[j] == b'\n';
+            if !blank_lines || blank {
+                push_trimmed(b, body.start, start, i, &mut out);
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(b, body.start, start, b.len(), &mut out);
+    out
+}
+
+fn has_blank_line(b: &str) -> bool {
+    let mut last_nl = false;
+    for c in b.bytes() {
+        match c {
+            b'\n' if last_nl => return true,
+            b'\n' => last_nl = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => last_nl = false,
+        }
+    }
+    false
+}
+
+fn push_trimmed(b: &str, offset: usize, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &b[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    if !t.is_empty() {
+        let s = offset + start + lead;
+        out.push(Span::new(s, s + t.len()));
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Straight,
+    Curly,
+}
+
+/// Finds the quoted segments of every paragraph, in text order.
+pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    // Index of a segment left open at the end of the previous paragraph.
+    let mut open_from_prev: Option<usize> = None;
+    for (p, para) in paras.iter().enumerate() {
+        let s = para.of(text);
+        let first_is_opener = matches!(s.chars().next(), Some('"' | '“' | '„' | '«'));
+        let mut carried = if first_is_opener {
+            open_from_prev
+        } else {
+            None
+        };
+        open_from_prev = None;
+        // Outer quote: (open offset, kind, content start); inner nested kind.
+        let mut outer: Option<(usize, Kind, usize)> = None;
+        let mut inner: Option<Kind> = None;
+        let mut prev: Option<char> = None;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            let at = para.start + i;
+            let after = at + c.len_utf8();
+            match (c, outer) {
+                ('“' | '„' | '«', None) => outer = Some((at, Kind::Curly, after)),
+                ('"', None) => {
+                    // A straight mark followed by a space is a stray closer
+                    // (an inch mark, or a quote opened in a lost paragraph).
+                    if next.is_some_and(|n| !n.is_whitespace()) {
+                        outer = Some((at, Kind::Straight, after));
+                    }
+                }
+                ('“' | '„' | '«', Some(_)) => {
+                    if inner.is_none() {
+                        inner = Some(Kind::Curly);
+                    }
+                }
+                ('”' | '»', Some((o, kind, cs))) => {
+                    if inner == Some(Kind::Curly) {
+                        inner = None;
+                    } else if kind == Kind::Curly || inner.is_none() {
+                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                        outer = None;
+                        inner = None;
+                    }
+                }
+                ('"', Some((o, kind, cs))) => {
+                    if kind == Kind::Straight {
+                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                        outer = None;
+                        inner = None;
+                    } else if inner == Some(Kind::Straight) {
+                        inner = None;
+                    } else if inner.is_none() && prev.is_none_or(|c| c.is_whitespace()) {
+                        inner = Some(Kind::Straight);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some((o, _, cs)) = outer {
+            out.push(segment(text, o, cs, para.end, None, p, carried.take()));
+            open_from_prev = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+fn segment(
+    text: &str,
+    open: usize,
+    content_start: usize,
+    content_end: usize,
+    close_end: Option<usize>,
+    para: usize,
+    continues: Option<usize>,
+) -> Segment {
+    let raw = &text[content_start..content_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let start = content_start + lead;
+    Segment {
+        open,
+        close: close_end.map(|e| Span::new(content_end, e)),
+        content: Span::new(start, start + t.len()),
+        para,
+        continues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<String> {
+        let paras = paragraphs(text, Span::new(0, text.len()));
+        scan(text, &paras)
+            .iter()
+            .map(|s| s.content.of(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_pairs() {
+        assert_eq!(
+            contents(r#""A," he said, "B." Then “C” and "D"."#),
+            ["A,", "B.", "C", "D"]
+        );
+    }
+
+    #[test]
+    fn title_inside_narration_is_its_own_segment() {
+        // Seed sentence 3: the song title is quoted after the quote closed.
+        let t = r#""[Kanye and I] aren't friends," the "You & I" singer told host David Axelrod."#;
+        assert_eq!(contents(t), ["[Kanye and I] aren't friends,", "You & I"]);
+    }
+
+    #[test]
+    fn nested_curly_inside_straight() {
+        let t = "\"She was hospitalized after what she called a “rant,” online.\"";
+        assert_eq!(
+            contents(t),
+            ["She was hospitalized after what she called a “rant,” online."]
+        );
+    }
+
+    #[test]
+    fn quote_reopened_at_each_paragraph() {
+        let t = "He read, \"Hey, it's JL. They are loyal.\n\n\"So many people. You're great.\"\n\nNarration.";
+        let paras = paragraphs(t, Span::new(0, t.len()));
+        let segs = scan(t, &paras);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[0].close, None);
+        assert_eq!(segs[0].content.of(t), "Hey, it's JL. They are loyal.");
+        assert_eq!(segs[1].continues, Some(0));
+        assert_eq!(segs[1].content.of(t), "So many people. You're great.");
+    }
+
+    #[test]
+    fn unbalanced_mark_stops_at_paragraph_end() {
+        let t = "He said \"it is over and left.\n\nThe next paragraph is \"narration\" here.";
+        let c = contents(t);
+        assert_eq!(c, ["it is over and left.", "narration"]);
+    }
+
+    #[test]
+    fn quote_glued_to_previous_sentence() {
+        // Seed: `bid."I wasn't alone` has no space before the opening mark.
+        let t = "presidential bid.\"I wasn't alone in that,\" Legend said.";
+        assert_eq!(contents(t), ["I wasn't alone in that,"]);
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines_or_lines() {
+        let t = "a\nb\n\nc";
+        let p = paragraphs(t, Span::new(0, t.len()));
+        assert_eq!(p.iter().map(|s| s.of(t)).collect::<Vec<_>>(), ["a\nb", "c"]);
+        let t = "a\nb";
+        let p = paragraphs(t, Span::new(0, t.len()));
+        assert_eq!(p.len(), 2);
+    }
+}
