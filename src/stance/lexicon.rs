@@ -57,7 +57,9 @@ fn phrase_words(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in phrase.split_whitespace() {
         let w = w.to_lowercase().replace('’', "'");
-        if let Some(stem) = w.strip_suffix("n't").filter(|s| !s.is_empty()) {
+        if w == "n't" {
+            out.push(w);
+        } else if let Some(stem) = w.strip_suffix("n't").filter(|s| !s.is_empty()) {
             out.push(stem.to_string());
             out.push("n't".to_string());
         } else if let Some(i) = w.find('\'').filter(|&i| i > 0) {
@@ -264,5 +266,6 @@ mod tests {
         let e = parse_cues(Path::new("my.tsv"), "love 2\n").unwrap_err();
         assert_eq!(e.to_string(), "my.tsv:1: expected 3 tab-separated fields (cue, agent, patient), found 1");
         assert_eq!(phrase_words("didn't West's"), ["did", "n't", "west", "'s"]);
+        assert_eq!(phrase_words("n't"), ["n't"]);
     }
 }

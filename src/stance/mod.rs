@@ -196,6 +196,19 @@ impl Default for StanceTagger {
 const YOU: &[&str] = &["you", "your", "yourself", "yours"];
 /// First-person words that refer to the speaker of a quote.
 const ME: &[&str] = &["i", "me", "my", "myself", "we", "us", "our"];
+/// Attribution cues of written messages, whose addressee the context names.
+const MESSAGE_CUES: &[&str] = &["posted", "read", "reads", "texted", "tweeted", "wrote", "writes"];
+/// Words for written messages in the narration before a quote.
+const MESSAGE_NOUNS: &[&str] = &[
+    "email", "letter", "message", "messages", "note", "text", "texts", "tweet", "tweets",
+];
+/// Cues of a reply, addressed to the previous speaker.
+const REPLY_CUES: &[&str] = &["answered", "replied", "responded", "retorted"];
+/// Pronouns that cannot be the subject of a cue.
+const OBJECT_PRONOUNS: &[&str] = &["him", "them", "me", "us", "whom"];
+/// Third-person pronouns: inside a quote they refer to neither the speaker
+/// nor the addressee.
+const THIRD_PERSON: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
 /// `you` in these fixed phrases addresses nobody ("you know", "you see").
 const GENERIC_YOU_NEXT: &[&str] = &["know", "see"];
 
@@ -369,19 +382,25 @@ impl StanceTagger {
                 } else {
                     Weights::SENTIMENT
                 };
-                let mut best: Option<(Judgement, Span)> = None;
+                let mut best: Option<(Judgement, Span, bool)> = None;
                 for m in refs.iter().filter(|m| m.person == r.person) {
                     if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
                         continue;
                     }
                     let s = target::score(&toks, &cues, m.t0, m.t1, &self.lexicon, vader, weights);
+                    let by_cue = s.parts.iter().any(|p| p.cue && p.value * s.score > 0.0);
                     let j = Judgement::from_scored(text, &s);
-                    if best.as_ref().is_none_or(|(b, _)| j.score.abs() > b.score.abs()) {
-                        best = Some((j, m.span));
+                    if best.as_ref().is_none_or(|(b, _, _)| j.score.abs() > b.score.abs()) {
+                        best = Some((j, m.span, by_cue));
                     }
                 }
-                let Some((j, span)) = best else { continue };
-                if holder.is_none() && (j.label == Label::Neutral || j.confidence < CONFIDENCE_THRESHOLD) {
+                let Some((j, span, by_cue)) = best else { continue };
+                // The article's own voice takes a stance only through stance
+                // words ("Critics blasted X"), and confidently; its general
+                // tone ("West shared private messages") is not a stance.
+                if holder.is_none()
+                    && (j.label == Label::Neutral || j.confidence < CONFIDENCE_THRESHOLD || !by_cue)
+                {
                     continue;
                 }
                 out.push(Stance {
@@ -417,8 +436,27 @@ impl StanceTagger {
         {
             if let Some((t0, t1)) = token_range(toks, m.span) {
                 let norm = toks[t0].norm.as_str();
+                let mut person = m.person;
+                if m.kind == MentionKind::Pronoun && THIRD_PERSON.contains(&norm) {
+                    if let Some((_, sp, ad)) = addressees.iter().find(|(q, _, _)| q.contains(m.span)) {
+                        if person == *sp || Some(person) == *ad {
+                            // "he" in Legend's words to West is neither of
+                            // them: the last other person named before.
+                            let other = attribution
+                                .mentions
+                                .iter()
+                                .rev()
+                                .filter(|o| o.span.end <= m.span.start)
+                                .find(|o| o.person != *sp && Some(o.person) != *ad);
+                            match other {
+                                Some(o) => person = o.person,
+                                None => continue,
+                            }
+                        }
+                    }
+                }
                 refs.push(Ref {
-                    person: m.person,
+                    person,
                     t0,
                     t1,
                     deictic: m.kind == MentionKind::Pronoun
@@ -505,7 +543,12 @@ impl StanceTagger {
             ok.then_some(r)
         };
         let subject = || {
-            let r = before(c.first)?;
+            // Object pronouns are the patient of something else ("I love
+            // him and love everything": `him` does not love).
+            let r = refs
+                .iter()
+                .rev()
+                .find(|r| r.t1 <= c.first && !OBJECT_PRONOUNS.contains(&toks[r.t0].norm.as_str()))?;
             (toks[r.t0].clause == clause && c.first - r.t1 <= 8).then_some(r)
         };
         let agent = possessor.or_else(apposition).or_else(subject);
@@ -559,6 +602,7 @@ fn addressees(
         .filter(|m| m.kind == MentionKind::Name)
         .collect();
     let mut out = Vec::new();
+    let mut last: Option<(PersonId, Option<PersonId>)> = None;
     for q in &attribution.quotes {
         if q.kind != Mode::Direct {
             continue;
@@ -597,7 +641,15 @@ fn addressees(
             .find(|s| s.span.contains(Span::new(q.span.start, q.span.start)) || s.span.start >= q.span.start)
             .map(|s| s.paragraph);
         let para_start = paragraph.and_then(|p| sentences.iter().find(|s| s.paragraph == p).map(|s| s.span.start));
-        let context = para_start.and_then(|ps| {
+        // Only a written message has an addressee known from context; an
+        // interview answer ("Legend explained") speaks to the reporter.
+        let cue_word = q.cue.map(|c| c.of(text).to_lowercase()).unwrap_or_default();
+        let narration = para_start.map_or("", |ps| &text[ps.min(q.span.start)..q.span.start]).to_lowercase();
+        let message = MESSAGE_CUES.contains(&cue_word.as_str())
+            || narration
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| MESSAGE_NOUNS.contains(&w));
+        let context = para_start.filter(|_| message).and_then(|ps| {
             let mut others: Vec<PersonId> = Vec::new();
             for m in names.iter().filter(is_other) {
                 if m.span.start >= ps && m.span.end <= q.span.end && !in_quote(m.span) && !others.contains(&m.person) {
@@ -606,7 +658,24 @@ fn addressees(
             }
             (others.len() == 1).then(|| others[0])
         });
-        let addressee = vocative.map(|m| m.person).or(told.map(|m| m.person)).or(context);
+        // A quote without a cue continues the speaker's previous quote, and
+        // so its addressee.
+        // A reply answers the previous quote's speaker.
+        let replied = match last {
+            Some((sp, _)) if REPLY_CUES.contains(&cue_word.as_str()) && sp != speaker => Some(sp),
+            _ => None,
+        };
+        let carried = match last {
+            Some((sp, ad)) if q.cue.is_none() && sp == speaker => ad,
+            _ => None,
+        };
+        let addressee = vocative
+            .map(|m| m.person)
+            .or(told.map(|m| m.person))
+            .or(replied)
+            .or(carried)
+            .or(context);
+        last = Some((speaker, addressee));
         for p in &q.parts {
             out.push((*p, speaker, addressee));
         }

@@ -30,6 +30,8 @@ use crate::span::Span;
 pub const DECAY: f64 = 4.0;
 /// Weight of words in another clause than the target.
 pub const OTHER_CLAUSE: f64 = 0.5;
+/// Weight of a VADER word on the far side of a stance cue from the target.
+pub const ACROSS_CUE: f64 = 0.3;
 /// Weight of what a target says ("X said ...") toward X.
 pub const SPEECH_CONTENT: f64 = 0.2;
 /// VADER's negation scalar (`N_SCALAR = -0.74`).
@@ -46,6 +48,13 @@ const SPEECH_WORDS: &[&str] = &[
     "insisted", "noted", "replied", "said", "say", "says", "stated", "tells", "told", "tweeted",
     "wrote", "writes",
 ];
+
+/// Cues that are another word before these particles: "dating back to",
+/// "back in 2018", "back off".
+const NOT_A_CUE_BEFORE: &[(&str, &[&str])] = &[(
+    "back",
+    &["away", "down", "home", "in", "into", "off", "then", "to", "up", "when"],
+)];
 
 /// Auxiliaries before a participle that make it passive ("was arrested").
 const PASSIVE_AUX: &[&str] = &[
@@ -141,6 +150,14 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
             continue;
         };
         let end = i + cue.words.len();
+        let next = words.get(end).copied().unwrap_or("");
+        if NOT_A_CUE_BEFORE
+            .iter()
+            .any(|(c, after)| cue.words == [*c] && after.contains(&next))
+        {
+            i = end;
+            continue;
+        }
         let passive = i > 0 && {
             let mut j = i - 1;
             // "was not supported", "was strongly criticized"
@@ -171,7 +188,16 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
     let mut end = i;
     let mut seen = 0;
     while end > 0 && seen <= NEGATION_WINDOW {
-        if tokens[end - 1].clause != clause || tokens[end - 1].kind == Kind::Punct {
+        let prev = &tokens[end - 1];
+        if prev.clause != clause {
+            break;
+        }
+        // An editor's insertion is skipped: "reconsider alining [sic] yourself".
+        if matches!(prev.norm.as_str(), "[" | "]" | "sic") {
+            end -= 1;
+            continue;
+        }
+        if prev.kind == Kind::Punct {
             break;
         }
         if let Some(len) = lex.negator_ending_at(&words, end) {
@@ -302,9 +328,16 @@ pub fn score(
         if neg.is_some() {
             v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
-        let w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
+        let mut w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
             continue;
+        }
+        // A cue between the word and the target takes the word to its own
+        // side: in "You're too powerful to endorse who he is", `powerful`
+        // describes `you`, not `he`.
+        let (lo, hi) = if i < t0 { (i, t0) } else { (t1, i) };
+        if cues.iter().any(|c| c.first > lo && c.end <= hi) {
+            w *= ACROSS_CUE;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
         parts.push(Contribution {

@@ -57,7 +57,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Tokenizes `span` of `text`. Clause numbers start at 0 and grow at
-/// `;`, `:`, dashes, brackets, quotation marks and [`CLAUSE_WORDS`];
+/// `;`, `:`, dashes, parentheses, quotation marks and [`CLAUSE_WORDS`];
 /// `starts_quoted` says whether the sentence begins inside an open quote.
 pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
     let s = span.of(text);
@@ -124,7 +124,9 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']') {
+        // Square brackets mark an editor's insertion ("he [West]",
+        // "alining [sic]"), which is not a clause of its own.
+        if matches!(c, ';' | ':' | '—' | '–' | '(' | ')') {
             clause += 1;
         }
         push(&mut out, text, base + b, base + e, Kind::Punct, clause, quoted);
