@@ -30,8 +30,6 @@ use crate::span::Span;
 pub const DECAY: f64 = 4.0;
 /// Weight of words in another clause than the target.
 pub const OTHER_CLAUSE: f64 = 0.5;
-/// Weight of a VADER word on the far side of a stance cue from the target.
-pub const ACROSS_CUE: f64 = 0.3;
 /// Weight of what a target says ("X said ...") toward X.
 pub const SPEECH_CONTENT: f64 = 0.2;
 /// VADER's negation scalar (`N_SCALAR = -0.74`).
@@ -79,14 +77,23 @@ const LIGHT_WORDS: &[&str] = &[
 pub struct Weights {
     /// Multiplier of VADER valences (cues always count 1).
     pub vader: f64,
+    /// Multiplier of a VADER word on the far side of a stance cue from the
+    /// target.
+    pub across_cue: f64,
 }
 
 impl Weights {
     /// Target-directed sentiment (NewsMTSC, PerSenT): every valence counts.
-    pub const SENTIMENT: Weights = Weights { vader: 1.0 };
+    pub const SENTIMENT: Weights = Weights {
+        vader: 1.0,
+        across_cue: 1.0,
+    };
     /// A holder's stance: the words that take a position (cues) count more
-    /// than the general tone of the sentence.
-    pub const STANCE: Weights = Weights { vader: 0.5 };
+    /// than the general tone of the sentence, and a cue takes the words before it to its own side.
+    pub const STANCE: Weights = Weights {
+        vader: 0.5,
+        across_cue: 0.3,
+    };
 }
 
 /// One word's contribution to a score.
@@ -337,7 +344,7 @@ pub fn score(
         // describes `you`, not `he`.
         let (lo, hi) = if i < t0 { (i, t0) } else { (t1, i) };
         if cues.iter().any(|c| c.first > lo && c.end <= hi) {
-            w *= ACROSS_CUE;
+            w *= weights.across_cue;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
         parts.push(Contribution {
