@@ -38,14 +38,18 @@ fn main() -> ExitCode {
             "--persent" => persent = it.next().cloned(),
             "--show-errors" => show = it.next().and_then(|s| s.parse().ok()).unwrap_or(20),
             "-h" | "--help" => {
-                eprintln!("usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]");
+                eprintln!(
+                    "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]"
+                );
                 return ExitCode::SUCCESS;
             }
             _ => newsmtsc = Some(a.clone()),
         }
     }
     if persent.is_none() && newsmtsc.is_none() {
-        eprintln!("usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]");
+        eprintln!(
+            "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]"
+        );
         return ExitCode::from(2);
     }
     let tagger = StanceTagger::new();
@@ -103,17 +107,41 @@ fn metrics(gold: &[&str], pred: &[&str]) -> Metrics {
     let correct = gold.iter().zip(pred).filter(|(g, p)| g == p).count();
     let mut per_class = [(0.0, 0.0, 0.0); 3];
     for (k, c) in CLASSES.iter().enumerate() {
-        let tp = gold.iter().zip(pred).filter(|(g, p)| *g == c && *p == c).count() as f64;
-        let fp = gold.iter().zip(pred).filter(|(g, p)| *g != c && *p == c).count() as f64;
-        let fneg = gold.iter().zip(pred).filter(|(g, p)| *g == c && *p != c).count() as f64;
+        let tp = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| *g == c && *p == c)
+            .count() as f64;
+        let fp = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| *g != c && *p == c)
+            .count() as f64;
+        let fneg = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| *g == c && *p != c)
+            .count() as f64;
         let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-        let r = if tp + fneg > 0.0 { tp / (tp + fneg) } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let r = if tp + fneg > 0.0 {
+            tp / (tp + fneg)
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         per_class[k] = (p, r, f);
     }
     Metrics {
         n,
-        accuracy: if n > 0 { correct as f64 / n as f64 } else { 0.0 },
+        accuracy: if n > 0 {
+            correct as f64 / n as f64
+        } else {
+            0.0
+        },
         macro_f1: per_class.iter().map(|c| c.2).sum::<f64>() / 3.0,
         per_class,
     }
@@ -144,16 +172,30 @@ fn vader_label(compound: f64) -> &'static str {
     }
 }
 
-fn eval_newsmtsc(path: &str, tagger: &StanceTagger, vader: &Vader, show: usize) -> Result<(), String> {
+fn eval_newsmtsc(
+    path: &str,
+    tagger: &StanceTagger,
+    vader: &Vader,
+    show: usize,
+) -> Result<(), String> {
     let records = read_jsonl(path)?;
     let (mut gold, mut ours, mut whole, mut window) = (vec![], vec![], vec![], vec![]);
     let mut shown = 0;
     for (i, r) in records.iter().enumerate() {
-        let text = r["text"].as_str().ok_or(format!("record {}: no text", i + 1))?;
+        let text = r["text"]
+            .as_str()
+            .ok_or(format!("record {}: no text", i + 1))?;
         let g = gold_label(&r["label"]).ok_or(format!("record {}: bad label", i + 1))?;
-        let cs = r["target_start"].as_u64().ok_or(format!("record {}: no target_start", i + 1))?;
-        let ce = r["target_end"].as_u64().ok_or(format!("record {}: no target_end", i + 1))?;
-        let target = Span::new(byte_of_char(text, cs as usize), byte_of_char(text, ce as usize));
+        let cs = r["target_start"]
+            .as_u64()
+            .ok_or(format!("record {}: no target_start", i + 1))?;
+        let ce = r["target_end"]
+            .as_u64()
+            .ok_or(format!("record {}: no target_end", i + 1))?;
+        let target = Span::new(
+            byte_of_char(text, cs as usize),
+            byte_of_char(text, ce as usize),
+        );
         let j = tagger.toward(text, Span::new(0, text.len()), target, vader);
         gold.push(g);
         ours.push(j.label.as_sentiment());
@@ -197,7 +239,10 @@ fn find_words(hay: &str, needle: &str) -> Vec<Span> {
     while let Some(k) = hay[from..].find(needle) {
         let s = from + k;
         let e = s + needle.len();
-        let before_ok = hay[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = hay[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         let after_ok = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             out.push(Span::new(s, e));
@@ -252,8 +297,12 @@ fn eval_persent(path: &str, tagger: &StanceTagger, vader: &Vader) -> Result<(), 
     let splitter = Splitter::new();
     let (mut dgold, mut dpred, mut pgold, mut ppred) = (vec![], vec![], vec![], vec![]);
     for (i, r) in records.iter().enumerate() {
-        let text = r["text"].as_str().ok_or(format!("record {}: no text", i + 1))?;
-        let target = r["target"].as_str().ok_or(format!("record {}: no target", i + 1))?;
+        let text = r["text"]
+            .as_str()
+            .ok_or(format!("record {}: no text", i + 1))?;
+        let target = r["target"]
+            .as_str()
+            .ok_or(format!("record {}: no target", i + 1))?;
         let g = gold_label(&r["label"]).ok_or(format!("record {}: bad label", i + 1))?;
         let plabels: Vec<Option<&'static str>> = r["paragraph_labels"]
             .as_array()

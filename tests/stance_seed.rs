@@ -27,13 +27,20 @@ fn gold() -> Vec<Value> {
 
 /// The span of a gold sentence (white space collapsed) in the document.
 fn locate(text: &str, sentence: &str, from: usize) -> Option<Span> {
-    let want: Vec<char> = sentence.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    let want: Vec<char> = sentence
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
     let starts: Vec<usize> = text[from..].char_indices().map(|(i, _)| from + i).collect();
     'outer: for &s in &starts {
         let mut it = text[s..].char_indices().peekable();
         let mut k = 0;
         while k < want.len() {
-            let Some((_, c)) = it.next() else { continue 'outer };
+            let Some((_, c)) = it.next() else {
+                continue 'outer;
+            };
             if c.is_whitespace() {
                 if want[k] != ' ' {
                     continue 'outer;
@@ -77,7 +84,8 @@ fn evaluate() -> Outcome {
     for g in gold() {
         let n = g["n"].as_u64().unwrap();
         let gs = g["text"].as_str().unwrap();
-        let span = locate(text, gs, from).unwrap_or_else(|| panic!("gold sentence {n} not in text"));
+        let span =
+            locate(text, gs, from).unwrap_or_else(|| panic!("gold sentence {n} not in text"));
         from = span.start;
         // Our sentences that overlap the gold one (the splitter may differ).
         let ours: Vec<usize> = ann
@@ -103,7 +111,14 @@ fn evaluate() -> Outcome {
             } else {
                 found
                     .iter()
-                    .map(|s| format!("{} ({:.2}, {:?})", s.label.as_str(), s.confidence, s.evidence))
+                    .map(|s| {
+                        format!(
+                            "{} ({:.2}, {:?})",
+                            s.label.as_str(),
+                            s.confidence,
+                            s.evidence
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -133,6 +148,14 @@ fn seed_certain_stances() {
         o.uncertain.len()
     );
     assert_eq!(o.certain.len(), 16, "the gold file has 16 certain stances");
-    let missed: Vec<&String> = o.certain.iter().filter(|(ok, _)| !ok).map(|(_, l)| l).collect();
-    assert!(missed.is_empty(), "missed certain gold stances:\n{missed:#?}");
+    let missed: Vec<&String> = o
+        .certain
+        .iter()
+        .filter(|(ok, _)| !ok)
+        .map(|(_, l)| l)
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "missed certain gold stances:\n{missed:#?}"
+    );
 }

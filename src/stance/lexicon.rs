@@ -89,7 +89,10 @@ pub fn parse_cues(path: &Path, content: &str) -> Result<Vec<Cue>> {
             return Err(Error::lexicon(
                 path,
                 n,
-                format!("expected 3 tab-separated fields (cue, agent, patient), found {}", f.len()),
+                format!(
+                    "expected 3 tab-separated fields (cue, agent, patient), found {}",
+                    f.len()
+                ),
             ));
         }
         let value = |s: &str, what: &str| -> Result<f64> {
@@ -97,7 +100,11 @@ pub fn parse_cues(path: &Path, content: &str) -> Result<Vec<Cue>> {
                 Error::lexicon(path, n, format!("{what} valence `{s}` is not a number"))
             })?;
             if !(-4.0..=4.0).contains(&v) {
-                return Err(Error::lexicon(path, n, format!("{what} valence {v} outside [-4, 4]")));
+                return Err(Error::lexicon(
+                    path,
+                    n,
+                    format!("{what} valence {v} outside [-4, 4]"),
+                ));
             }
             Ok(v)
         };
@@ -130,7 +137,10 @@ impl Lexicon {
     /// The built-in lexicons.
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
-        lex.add_cues(parse_cues(Path::new("lexicons/stance_cues.tsv"), DEFAULT_CUES).expect("built-in cue lexicon"));
+        lex.add_cues(
+            parse_cues(Path::new("lexicons/stance_cues.tsv"), DEFAULT_CUES)
+                .expect("built-in cue lexicon"),
+        );
         lex.negators = parse_negators(Path::new("lexicons/stance_negators.tsv"), DEFAULT_NEGATORS)
             .expect("built-in negators");
         lex
@@ -142,7 +152,12 @@ impl Lexicon {
             let list = self.cues.entry(cue.words[0].clone()).or_default();
             list.retain(|c| c.words != cue.words);
             list.push(cue);
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.words.cmp(&b.words)));
+            list.sort_by(|a, b| {
+                b.words
+                    .len()
+                    .cmp(&a.words.len())
+                    .then(a.words.cmp(&b.words))
+            });
         }
     }
 
@@ -160,7 +175,10 @@ impl Lexicon {
         let first = words.get(i)?.as_ref();
         self.cues.get(first)?.iter().find(|c| {
             c.words.len() <= words.len() - i
-                && c.words.iter().zip(&words[i..]).all(|(a, b)| a == b.as_ref())
+                && c.words
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(a, b)| a == b.as_ref())
         })
     }
 
@@ -171,7 +189,9 @@ impl Lexicon {
             .iter()
             .filter(|n| {
                 n.len() <= end
-                    && n.iter().zip(&words[end - n.len()..end]).all(|(a, b)| a == b.as_ref())
+                    && n.iter()
+                        .zip(&words[end - n.len()..end])
+                        .all(|(a, b)| a == b.as_ref())
             })
             .map(Vec::len)
             .max()
@@ -209,12 +229,21 @@ mod tests {
         let k = keys(DEFAULT_CUES);
         assert!(k.len() > 100, "{} cues", k.len());
         for w in k.windows(2) {
-            assert!(w[0] < w[1], "not sorted or duplicate: {:?} then {:?}", w[0], w[1]);
+            assert!(
+                w[0] < w[1],
+                "not sorted or duplicate: {:?} then {:?}",
+                w[0],
+                w[1]
+            );
         }
         let cues = parse_cues(Path::new("x"), DEFAULT_CUES).unwrap();
         for c in &cues {
             assert!((-4.0..=4.0).contains(&c.agent) && (-4.0..=4.0).contains(&c.patient));
-            assert!(c.words.iter().all(|w| *w == w.to_lowercase()), "{:?}", c.words);
+            assert!(
+                c.words.iter().all(|w| *w == w.to_lowercase()),
+                "{:?}",
+                c.words
+            );
         }
     }
 
@@ -223,7 +252,12 @@ mod tests {
         let k = keys(DEFAULT_NEGATORS);
         assert!(k.len() >= 10);
         for w in k.windows(2) {
-            assert!(w[0] < w[1], "not sorted or duplicate: {:?} then {:?}", w[0], w[1]);
+            assert!(
+                w[0] < w[1],
+                "not sorted or duplicate: {:?} then {:?}",
+                w[0],
+                w[1]
+            );
         }
     }
 
@@ -264,7 +298,10 @@ mod tests {
         assert_eq!(e.line(), Some(3));
         assert!(e.to_string().contains("outside [-4, 4]"), "{e}");
         let e = parse_cues(Path::new("my.tsv"), "love 2\n").unwrap_err();
-        assert_eq!(e.to_string(), "my.tsv:1: expected 3 tab-separated fields (cue, agent, patient), found 1");
+        assert_eq!(
+            e.to_string(),
+            "my.tsv:1: expected 3 tab-separated fields (cue, agent, patient), found 1"
+        );
         assert_eq!(phrase_words("didn't West's"), ["did", "n't", "west", "'s"]);
         assert_eq!(phrase_words("n't"), ["n't"]);
     }

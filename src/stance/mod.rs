@@ -163,7 +163,12 @@ impl Judgement {
                 Label::Neutral => true,
             })
             .collect();
-        parts.sort_by(|a, b| b.value.abs().total_cmp(&a.value.abs()).then(a.span.cmp(&b.span)));
+        parts.sort_by(|a, b| {
+            b.value
+                .abs()
+                .total_cmp(&a.value.abs())
+                .then(a.span.cmp(&b.span))
+        });
         parts.truncate(2);
         parts.sort_by_key(|p| p.span);
         let evidence = parts
@@ -197,7 +202,9 @@ const YOU: &[&str] = &["you", "your", "yourself", "yours"];
 /// First-person words that refer to the speaker of a quote.
 const ME: &[&str] = &["i", "me", "my", "myself", "we", "us", "our"];
 /// Attribution cues of written messages, whose addressee the context names.
-const MESSAGE_CUES: &[&str] = &["posted", "read", "reads", "texted", "tweeted", "wrote", "writes"];
+const MESSAGE_CUES: &[&str] = &[
+    "posted", "read", "reads", "texted", "tweeted", "wrote", "writes",
+];
 /// Words for written messages in the narration before a quote.
 const MESSAGE_NOUNS: &[&str] = &[
     "email", "letter", "message", "messages", "note", "text", "texts", "tweet", "tweets",
@@ -208,7 +215,9 @@ const REPLY_CUES: &[&str] = &["answered", "replied", "responded", "retorted"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "them", "me", "us", "whom"];
 /// Third-person pronouns: inside a quote they refer to neither the speaker
 /// nor the addressee.
-const THIRD_PERSON: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
+const THIRD_PERSON: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself",
+];
 /// `you` in these fixed phrases addresses nobody ("you know", "you see").
 const GENERIC_YOU_NEXT: &[&str] = &["know", "see"];
 
@@ -262,7 +271,15 @@ impl StanceTagger {
             };
         };
         let cues = target::find_cues(&toks, &self.lexicon);
-        let s = target::score(&toks, &cues, t0, t1, &self.lexicon, vader, Weights::SENTIMENT);
+        let s = target::score(
+            &toks,
+            &cues,
+            t0,
+            t1,
+            &self.lexicon,
+            vader,
+            Weights::SENTIMENT,
+        );
         Judgement::from_scored(text, &s)
     }
 
@@ -282,13 +299,21 @@ impl StanceTagger {
             let speech = attribution.sentences.get(si).cloned().unwrap_or_default();
             let starts_quoted = attribution.quotes.iter().any(|q| {
                 matches!(q.kind, Mode::Direct)
-                    && q.parts.iter().any(|p| p.start < sent.span.start && sent.span.start < p.end)
+                    && q.parts
+                        .iter()
+                        .any(|p| p.start < sent.span.start && sent.span.start < p.end)
             });
             let toks = tokens::tokenize(text, sent.span, starts_quoted);
             if toks.is_empty() {
                 continue;
             }
-            let refs = self.refs(&toks, sent.span, attribution, &addressees, speech.speaker.as_ref());
+            let refs = self.refs(
+                &toks,
+                sent.span,
+                attribution,
+                &addressees,
+                speech.speaker.as_ref(),
+            );
             if refs.is_empty() {
                 continue;
             }
@@ -325,8 +350,10 @@ impl StanceTagger {
                 }
                 let start = c.negator.unwrap_or(c.first);
                 let start = if start > 0
-                    && matches!(toks[start - 1].norm.as_str(), "could" | "did" | "do" | "does" | "would" | "will" | "can" | "ca" | "wo")
-                {
+                    && matches!(
+                        toks[start - 1].norm.as_str(),
+                        "could" | "did" | "do" | "does" | "would" | "will" | "can" | "ca" | "wo"
+                    ) {
                     start - 1
                 } else {
                     start
@@ -390,11 +417,16 @@ impl StanceTagger {
                     let s = target::score(&toks, &cues, m.t0, m.t1, &self.lexicon, vader, weights);
                     let by_cue = s.parts.iter().any(|p| p.cue && p.value * s.score > 0.0);
                     let j = Judgement::from_scored(text, &s);
-                    if best.as_ref().is_none_or(|(b, _, _)| j.score.abs() > b.score.abs()) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(b, _, _)| j.score.abs() > b.score.abs())
+                    {
                         best = Some((j, m.span, by_cue));
                     }
                 }
-                let Some((j, span, by_cue)) = best else { continue };
+                let Some((j, span, by_cue)) = best else {
+                    continue;
+                };
                 // The article's own voice takes a stance only through stance
                 // words ("Critics blasted X"), and confidently; its general
                 // tone ("West shared private messages") is not a stance.
@@ -437,22 +469,23 @@ impl StanceTagger {
             if let Some((t0, t1)) = token_range(toks, m.span) {
                 let norm = toks[t0].norm.as_str();
                 let mut person = m.person;
-                if m.kind == MentionKind::Pronoun && THIRD_PERSON.contains(&norm) {
-                    if let Some((_, sp, ad)) = addressees.iter().find(|(q, _, _)| q.contains(m.span)) {
-                        if person == *sp || Some(person) == *ad {
-                            // "he" in Legend's words to West is neither of
-                            // them: the last other person named before.
-                            let other = attribution
-                                .mentions
-                                .iter()
-                                .rev()
-                                .filter(|o| o.span.end <= m.span.start)
-                                .find(|o| o.person != *sp && Some(o.person) != *ad);
-                            match other {
-                                Some(o) => person = o.person,
-                                None => continue,
-                            }
-                        }
+                let quote = addressees.iter().find(|(q, _, _)| q.contains(m.span));
+                if let Some((_, sp, ad)) = quote
+                    && m.kind == MentionKind::Pronoun
+                    && THIRD_PERSON.contains(&norm)
+                    && (person == *sp || Some(person) == *ad)
+                {
+                    // "he" in Legend's words to West is neither of them:
+                    // the last other person named before.
+                    let other = attribution
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|o| o.span.end <= m.span.start)
+                        .find(|o| o.person != *sp && Some(o.person) != *ad);
+                    match other {
+                        Some(o) => person = o.person,
+                        None => continue,
                     }
                 }
                 refs.push(Ref {
@@ -469,9 +502,8 @@ impl StanceTagger {
             if t.kind != Kind::Word || refs.iter().any(|r| (r.t0..r.t1).contains(&k)) {
                 continue;
             }
-            let Some((_, speaker, addressee)) = addressees
-                .iter()
-                .find(|(q, _, _)| q.contains(t.span))
+            let Some((_, speaker, addressee)) =
+                addressees.iter().find(|(q, _, _)| q.contains(t.span))
             else {
                 continue;
             };
@@ -513,9 +545,7 @@ impl StanceTagger {
         // clause ("support West's failed bid", "supporter of then-president
         // Trump", "love you John").
         let after = refs.iter().find(|r| {
-            r.t0 >= c.end
-                && toks[r.t0].clause == clause
-                && content_between(toks, c.end, r.t0) <= 3
+            r.t0 >= c.end && toks[r.t0].clause == clause && content_between(toks, c.end, r.t0) <= 3
         });
         // Agent, in order of preference: a possessor right before the cue
         // ("West's support", "his appreciation"), an apposition ("West, an
@@ -523,14 +553,20 @@ impl StanceTagger {
         let before = |k: usize| refs.iter().rev().find(|r| r.t1 <= k);
         let possessor = before(c.first).filter(|r| {
             let poss = toks.get(r.t1).is_some_and(|t| t.norm == "'s")
-                || matches!(toks[r.t0].norm.as_str(), "his" | "her" | "their" | "my" | "our" | "your");
+                || matches!(
+                    toks[r.t0].norm.as_str(),
+                    "his" | "her" | "their" | "my" | "our" | "your"
+                );
             let gap_start = if toks.get(r.t1).is_some_and(|t| t.norm == "'s") {
                 r.t1 + 1
             } else {
                 r.t1
             };
-            poss && gap_start <= c.first && c.first - gap_start <= 2
-                && toks[gap_start..c.first].iter().all(|t| t.kind == Kind::Word)
+            poss && gap_start <= c.first
+                && c.first - gap_start <= 2
+                && toks[gap_start..c.first]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word)
         });
         let apposition = || {
             let r = before(c.first)?;
@@ -545,18 +581,17 @@ impl StanceTagger {
         let subject = || {
             // Object pronouns are the patient of something else ("I love
             // him and love everything": `him` does not love).
-            let r = refs
-                .iter()
-                .rev()
-                .find(|r| r.t1 <= c.first && !OBJECT_PRONOUNS.contains(&toks[r.t0].norm.as_str()))?;
+            let r = refs.iter().rev().find(|r| {
+                r.t1 <= c.first && !OBJECT_PRONOUNS.contains(&toks[r.t0].norm.as_str())
+            })?;
             (toks[r.t0].clause == clause && c.first - r.t1 <= 8).then_some(r)
         };
         let agent = possessor.or_else(apposition).or_else(subject);
         if c.passive {
             // "West was supported by Legend": the subject is the patient.
-            let by_agent = refs
-                .iter()
-                .find(|r| r.t0 >= c.end && r.t0 >= 1 && toks[r.t0 - 1].norm == "by" && r.t0 - c.end <= 2);
+            let by_agent = refs.iter().find(|r| {
+                r.t0 >= c.end && r.t0 >= 1 && toks[r.t0 - 1].norm == "by" && r.t0 - c.end <= 2
+            });
             return Some((by_agent?, agent?));
         }
         Some((agent?, after?))
@@ -567,7 +602,13 @@ impl StanceTagger {
 fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
     toks[a..b]
         .iter()
-        .filter(|t| t.kind == Kind::Word && !matches!(t.norm.as_str(), "a" | "an" | "the" | "for" | "of" | "with" | "to"))
+        .filter(|t| {
+            t.kind == Kind::Word
+                && !matches!(
+                    t.norm.as_str(),
+                    "a" | "an" | "the" | "for" | "of" | "with" | "to"
+                )
+        })
         .count()
 }
 
@@ -576,7 +617,11 @@ fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
     let t0 = toks.iter().position(|t| t.span.overlaps(span))?;
     let t1 = toks.iter().rposition(|t| t.span.overlaps(span))? + 1;
     // A possessive clitic belongs to the words around, not the mention.
-    let t1 = if t1 - t0 > 1 && toks[t1 - 1].kind == Kind::Clitic { t1 - 1 } else { t1 };
+    let t1 = if t1 - t0 > 1 && toks[t1 - 1].kind == Kind::Clitic {
+        t1 - 1
+    } else {
+        t1
+    };
     Some((t0, t1))
 }
 
@@ -621,7 +666,9 @@ fn addressees(
                 lower.ends_with(" you")
                     || (before.ends_with(',') && after.starts_with(['.', '!', '?', '"', '”']))
                     || (after.starts_with(',')
-                        && q.parts.iter().any(|p| text[p.start..m.span.start].trim().is_empty()))
+                        && q.parts
+                            .iter()
+                            .any(|p| text[p.start..m.span.start].trim().is_empty()))
             }
         });
         // The person told: a name within a few words after the cue.
@@ -638,13 +685,23 @@ fn addressees(
         // The one other person named in the paragraph's narration.
         let paragraph = sentences
             .iter()
-            .find(|s| s.span.contains(Span::new(q.span.start, q.span.start)) || s.span.start >= q.span.start)
+            .find(|s| {
+                s.span.contains(Span::new(q.span.start, q.span.start))
+                    || s.span.start >= q.span.start
+            })
             .map(|s| s.paragraph);
-        let para_start = paragraph.and_then(|p| sentences.iter().find(|s| s.paragraph == p).map(|s| s.span.start));
+        let para_start = paragraph.and_then(|p| {
+            sentences
+                .iter()
+                .find(|s| s.paragraph == p)
+                .map(|s| s.span.start)
+        });
         // Only a written message has an addressee known from context; an
         // interview answer ("Legend explained") speaks to the reporter.
         let cue_word = q.cue.map(|c| c.of(text).to_lowercase()).unwrap_or_default();
-        let narration = para_start.map_or("", |ps| &text[ps.min(q.span.start)..q.span.start]).to_lowercase();
+        let narration = para_start
+            .map_or("", |ps| &text[ps.min(q.span.start)..q.span.start])
+            .to_lowercase();
         let message = MESSAGE_CUES.contains(&cue_word.as_str())
             || narration
                 .split(|c: char| !c.is_alphanumeric())
@@ -652,7 +709,11 @@ fn addressees(
         let context = para_start.filter(|_| message).and_then(|ps| {
             let mut others: Vec<PersonId> = Vec::new();
             for m in names.iter().filter(is_other) {
-                if m.span.start >= ps && m.span.end <= q.span.end && !in_quote(m.span) && !others.contains(&m.person) {
+                if m.span.start >= ps
+                    && m.span.end <= q.span.end
+                    && !in_quote(m.span)
+                    && !others.contains(&m.person)
+                {
                     others.push(m.person);
                 }
             }
@@ -699,7 +760,10 @@ mod tests {
 
     #[test]
     fn negated_support_is_against() {
-        let j = judge("In the end, Legend could not support West's failed 2020 presidential bid.", "West");
+        let j = judge(
+            "In the end, Legend could not support West's failed 2020 presidential bid.",
+            "West",
+        );
         assert_eq!(j.label, Label::Against);
         assert!(j.evidence.contains("could not support"), "{j:?}");
     }
@@ -740,14 +804,21 @@ mod tests {
 
     #[test]
     fn passive_subject_is_the_patient() {
-        assert_eq!(judge("He was praised by the committee.", "He").label, Label::Favor);
-        assert_eq!(judge("Jones was arrested on Friday.", "Jones").label, Label::Against);
+        assert_eq!(
+            judge("He was praised by the committee.", "He").label,
+            Label::Favor
+        );
+        assert_eq!(
+            judge("Jones was arrested on Friday.", "Jones").label,
+            Label::Against
+        );
     }
 
     #[test]
     fn a_target_without_words_is_neutral_with_no_confidence() {
         let t = "Hello there.";
-        let j = StanceTagger::new().toward(t, Span::new(0, t.len()), Span::new(5, 6), &Vader::new());
+        let j =
+            StanceTagger::new().toward(t, Span::new(0, t.len()), Span::new(5, 6), &Vader::new());
         assert_eq!((j.label, j.confidence), (Label::Neutral, 0.0));
     }
 }

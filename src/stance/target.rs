@@ -42,16 +42,36 @@ pub const NEGATION_WINDOW: usize = 3;
 /// Verbs (and `according`) that attribute speech: a target right next to
 /// one is the speaker of what is quoted.
 const SPEECH_WORDS: &[&str] = &[
-    "according", "add", "added", "adding", "adds", "argued", "asked", "claimed", "explained",
-    "insisted", "noted", "replied", "said", "say", "says", "stated", "tells", "told", "tweeted",
-    "wrote", "writes",
+    "according",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "argued",
+    "asked",
+    "claimed",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "wrote",
+    "writes",
 ];
 
 /// Cues that are another word before these particles: "dating back to",
 /// "back in 2018", "back off".
 const NOT_A_CUE_BEFORE: &[(&str, &[&str])] = &[(
     "back",
-    &["away", "down", "home", "in", "into", "off", "then", "to", "up", "when"],
+    &[
+        "away", "down", "home", "in", "into", "off", "then", "to", "up", "when",
+    ],
 )];
 
 /// Auxiliaries before a participle that make it passive ("was arrested").
@@ -215,7 +235,10 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
     }
     if i >= 2 && words[i - 1] == "to" {
         let lo = i.saturating_sub(7);
-        if let Some(t) = (lo..i - 1).rev().find(|&k| words[k] == "too" && tokens[k].clause == clause) {
+        if let Some(t) = (lo..i - 1)
+            .rev()
+            .find(|&k| words[k] == "too" && tokens[k].clause == clause)
+        {
             return Some(t);
         }
     }
@@ -233,15 +256,20 @@ pub fn is_name(tokens: &[Token], i: usize) -> bool {
     let prev = tokens[..i].iter().rev().find(|p| p.kind != Kind::Quote);
     match prev {
         None => false,
-        Some(p) => !(p.kind == Kind::Punct && matches!(p.norm.as_str(), "." | "!" | "?" | ":" | "…"))
-            && !(i > 0 && tokens[i - 1].kind == Kind::Quote && p.norm == ","),
+        Some(p) => {
+            let sentence_break =
+                p.kind == Kind::Punct && matches!(p.norm.as_str(), "." | "!" | "?" | ":" | "…");
+            let quote_opens = i > 0 && tokens[i - 1].kind == Kind::Quote && p.norm == ",";
+            !sentence_break && !quote_opens
+        }
     }
 }
 
 /// Whether the target `t0..t1` (token range) is the speaker of a quotation
 /// in its sentence: a speech verb right before or after it.
 pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
-    speech_verb(tokens, t0, t1).is_some() && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
+    speech_verb(tokens, t0, t1).is_some()
+        && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
 }
 
 /// A speech verb whose subject is the target: within three tokens after it
@@ -279,14 +307,15 @@ pub fn score(
     let speaker = target_is_speaker(tokens, t0, t1);
     let said = speech_verb(tokens, t0, t1);
     let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
-        || matches!(tokens[t0].norm.as_str(), "his" | "her" | "their" | "your" | "my" | "its");
+        || matches!(
+            tokens[t0].norm.as_str(),
+            "his" | "her" | "their" | "your" | "my" | "its"
+        );
     let by_before = t0 > 0 && tokens[t0 - 1].norm == "by";
     let mut parts = Vec::new();
     let mut covered = vec![false; tokens.len()];
     for c in cues {
-        for k in c.first..c.end {
-            covered[k] = true;
-        }
+        covered[c.first..c.end].fill(true);
     }
     // Cues.
     for c in cues {

@@ -101,12 +101,28 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
                 end_idx = j - 1;
             }
             let end_b = byte_at(&chars, end_idx, s.len());
-            push(&mut out, text, base + b, base + end_b, Kind::Word, clause, quoted);
+            push(
+                &mut out,
+                text,
+                base + b,
+                base + end_b,
+                Kind::Word,
+                clause,
+                quoted,
+            );
             i = end_idx;
             if let Some(len) = clitic_at(&chars, i) {
                 let e = byte_at(&chars, i + len, s.len());
                 let cb = chars[i].0;
-                push(&mut out, text, base + cb, base + e, Kind::Clitic, clause, quoted);
+                push(
+                    &mut out,
+                    text,
+                    base + cb,
+                    base + e,
+                    Kind::Clitic,
+                    clause,
+                    quoted,
+                );
                 i += len;
             }
             continue;
@@ -120,7 +136,15 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
                 _ => !quoted,
             };
             // The mark itself belongs to the inside of the quote.
-            push(&mut out, text, base + b, base + e, Kind::Quote, clause, true);
+            push(
+                &mut out,
+                text,
+                base + b,
+                base + e,
+                Kind::Quote,
+                clause,
+                true,
+            );
             i += 1;
             continue;
         }
@@ -129,7 +153,15 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
         if matches!(c, ';' | ':' | '—' | '–' | '(' | ')') {
             clause += 1;
         }
-        push(&mut out, text, base + b, base + e, Kind::Punct, clause, quoted);
+        push(
+            &mut out,
+            text,
+            base + b,
+            base + e,
+            Kind::Punct,
+            clause,
+            quoted,
+        );
         i += 1;
     }
     // Clause words open a clause of their own (the word belongs to it).
@@ -162,7 +194,13 @@ fn clitic_at(chars: &[(usize, char)], i: usize) -> Option<usize> {
     let rest: String = chars[i..]
         .iter()
         .take(4)
-        .map(|&(_, c)| if c == '’' { '\'' } else { c.to_ascii_lowercase() })
+        .map(|&(_, c)| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     CLITICS.iter().find_map(|cl| {
         let n = cl.chars().count();
@@ -208,11 +246,13 @@ mod tests {
         assert_eq!(
             words("West's support; I don't, you'll won’t."),
             [
-                "West", "'s", "support", ";", "I", "do", "n't", ",", "you", "'ll", "wo", "n’t",
-                "."
+                "West", "'s", "support", ";", "I", "do", "n't", ",", "you", "'ll", "wo", "n’t", "."
             ]
         );
-        assert_eq!(words("then-president O'Brien"), ["then-president", "O'Brien"]);
+        assert_eq!(
+            words("then-president O'Brien"),
+            ["then-president", "O'Brien"]
+        );
     }
 
     #[test]
