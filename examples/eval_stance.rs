@@ -15,8 +15,8 @@
 //! sentiment toward the article's main person, per paragraph and for the
 //! whole document. Every sentence that names the person (full name or last
 //! name) or, after the first naming, refers to them by a third-person
-//! pronoun, is scored with `toward`; a paragraph's score is the sum over its
-//! mentions, the document's the sum over its paragraphs.
+//! pronoun, is scored with `toward`; a paragraph's score is the mean over its
+//! mentions, the document's the mean over all its mentions.
 //!
 //! `--show-errors N` prints the first N mistakes (NewsMTSC).
 
@@ -292,10 +292,16 @@ fn score_span(
     (total, count)
 }
 
+/// Mean score per mention (0 without mentions).
+fn mean(total: f64, n: usize) -> f64 {
+    if n == 0 { 0.0 } else { total / n as f64 }
+}
+
 fn eval_persent(path: &str, tagger: &StanceTagger, vader: &Vader) -> Result<(), String> {
     let records = read_jsonl(path)?;
     let splitter = Splitter::new();
     let (mut dgold, mut dpred, mut pgold, mut ppred) = (vec![], vec![], vec![], vec![]);
+    let (mut dbase, mut pbase) = (vec![], vec![]);
     for (i, r) in records.iter().enumerate() {
         let text = r["text"]
             .as_str()
@@ -310,6 +316,7 @@ fn eval_persent(path: &str, tagger: &StanceTagger, vader: &Vader) -> Result<(), 
             .unwrap_or_default();
         let mut named = false;
         let mut doc = 0.0;
+        let mut mentions = 0;
         let mut k = 0;
         let mut offset = 0;
         for para in text.split('\n') {
@@ -318,19 +325,24 @@ fn eval_persent(path: &str, tagger: &StanceTagger, vader: &Vader) -> Result<(), 
             if para.trim().is_empty() {
                 continue;
             }
-            let (s, _) = score_span(text, span, target, tagger, vader, &splitter, &mut named);
+            let (s, n) = score_span(text, span, target, tagger, vader, &splitter, &mut named);
             doc += s;
+            mentions += n;
             if let Some(Some(pg)) = plabels.get(k) {
                 pgold.push(*pg);
-                ppred.push(Label::of_score(s).as_sentiment());
+                ppred.push(Label::of_score(mean(s, n)).as_sentiment());
+                pbase.push(vader_label(vader.polarity_scores(para).compound));
             }
             k += 1;
         }
         dgold.push(g);
-        dpred.push(Label::of_score(doc).as_sentiment());
+        dpred.push(Label::of_score(mean(doc, mentions)).as_sentiment());
+        dbase.push(vader_label(vader.polarity_scores(text).compound));
     }
     println!("PerSenT ({path})");
     print_metrics("document, toward main person", &metrics(&dgold, &dpred));
     print_metrics("paragraph, toward main person", &metrics(&pgold, &ppred));
+    print_metrics("VADER, whole document", &metrics(&dgold, &dbase));
+    print_metrics("VADER, whole paragraph", &metrics(&pgold, &pbase));
     Ok(())
 }
