@@ -245,11 +245,26 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
     None
 }
 
+/// Whether the sentence is a title in headline case ("Michael Bloomberg
+/// Criticizes Obama"): most of its words of four letters or more are
+/// capitalized, so capitals do not mark names.
+pub fn is_headline(tokens: &[Token]) -> bool {
+    let long = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.span.len() >= 4);
+    let (mut n, mut caps) = (0, 0);
+    for t in long {
+        n += 1;
+        caps += usize::from(t.capitalized);
+    }
+    n >= 3 && caps * 10 >= n * 8
+}
+
 /// Whether token `i` is a capitalized word inside the sentence (a name or
 /// part of one), not a sentence-initial word or "I".
 pub fn is_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if !t.capitalized || t.kind != Kind::Word || t.norm == "i" {
+    if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || is_headline(tokens) {
         return false;
     }
     // Sentence-initial, or first after an opening quote or colon.
@@ -277,9 +292,19 @@ pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
 /// "according to Danish"). What the target says is on the far side of it.
 pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
     let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm.as_str());
-    (t1..tokens.len().min(t1 + 3))
-        .find(near)
-        .or_else(|| (t0.saturating_sub(2)..t0).rev().find(near))
+    // "Trump said Haley was weak": `said` before Haley is Trump's; only a
+    // name that ends the clause after the verb is its subject ("said
+    // Schumer.", "according to Danish,").
+    let inverted = || {
+        let ends = tokens.get(t1).is_none_or(|t| t.kind != Kind::Word);
+        let v = match t0.checked_sub(1).map(|k| tokens[k].norm.as_str()) {
+            Some("to") if t0 >= 2 && tokens[t0 - 2].norm == "according" => t0 - 2,
+            Some(_) if near(&(t0 - 1)) => t0 - 1,
+            _ => return None,
+        };
+        ends.then_some(v)
+    };
+    (t1..tokens.len().min(t1 + 3)).find(near).or_else(inverted)
 }
 
 /// Content-word distance between token `i` and the range `t0..t1`.
