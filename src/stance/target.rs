@@ -43,24 +43,39 @@ pub const NEGATION_WINDOW: usize = 3;
 /// one is the speaker of what is quoted.
 const SPEECH_WORDS: &[&str] = &[
     "according",
+    "acknowledged",
     "add",
     "added",
     "adding",
     "adds",
+    "announced",
     "argued",
+    "argues",
     "asked",
+    "cautioned",
     "claimed",
+    "conceded",
+    "contended",
+    "declared",
     "explained",
     "insisted",
+    "laughed",
     "noted",
+    "predicted",
+    "recalled",
+    "reiterated",
     "replied",
+    "responded",
     "said",
     "say",
     "says",
     "stated",
+    "suggested",
     "tells",
+    "testified",
     "told",
     "tweeted",
+    "warned",
     "wrote",
     "writes",
 ];
@@ -100,6 +115,9 @@ pub struct Weights {
     /// Multiplier of a VADER word on the far side of a stance cue from the
     /// target.
     pub across_cue: f64,
+    /// Whether to guess from speech verbs that the target is a speaker (and
+    /// not count what they say). Off when the speakers stage knows.
+    pub speech: bool,
 }
 
 impl Weights {
@@ -107,12 +125,14 @@ impl Weights {
     pub const SENTIMENT: Weights = Weights {
         vader: 1.0,
         across_cue: 1.0,
+        speech: true,
     };
     /// A holder's stance: the words that take a position (cues) count more
     /// than the general tone of the sentence, and a cue takes the words before it to its own side.
     pub const STANCE: Weights = Weights {
         vader: 0.5,
         across_cue: 0.3,
+        speech: false,
     };
 }
 
@@ -304,7 +324,13 @@ pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
         };
         ends.then_some(v)
     };
-    (t1..tokens.len().min(t1 + 3)).find(near).or_else(inverted)
+    // After the target: only words between ("Obama also said"); a comma
+    // means the target was inside an apposition ("West, a supporter of
+    // Trump, replied").
+    let after = (t1..tokens.len().min(t1 + 3))
+        .take_while(|&k| tokens[k].kind == Kind::Word)
+        .find(near);
+    after.or_else(inverted)
 }
 
 /// Content-word distance between token `i` and the range `t0..t1`.
@@ -329,8 +355,12 @@ pub fn score(
 ) -> Scored {
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
-    let speaker = target_is_speaker(tokens, t0, t1);
-    let said = speech_verb(tokens, t0, t1);
+    let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
+    let said = if weights.speech {
+        speech_verb(tokens, t0, t1)
+    } else {
+        None
+    };
     let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
         || matches!(
             tokens[t0].norm.as_str(),
@@ -440,8 +470,11 @@ fn weight(
     }
     let mut w = 1.0;
     if let Some(v) = said {
-        // What the target says is not said about them.
-        if (v > t0 && i > v) || (v < t0 && i < v) {
+        // What the target says is not said about them: everything but the
+        // words between the target and the verb ("The SUV was not damaged,
+        // Guglielmi said"; "Obama said it is less damaging").
+        let (lo, hi) = if v > t0 { (t0, v) } else { (v, t1) };
+        if i < lo || i > hi {
             w = SPEECH_CONTENT;
         }
     }
