@@ -1,0 +1,117 @@
+//! Holder and target rules of the stance stage on short texts, through the
+//! whole pipeline (real splitter, VADER and speakers stage).
+
+use newstance::stance::Label;
+use newstance::{Annotated, Document, Pipeline};
+
+fn annotate(text: &str) -> Annotated {
+    Pipeline::new().annotate(Document::new("t", text.to_string(), None))
+}
+
+/// (holder, target, label) of every stance, by canonical names.
+fn stances(a: &Annotated) -> Vec<(String, String, Label)> {
+    a.stances
+        .iter()
+        .map(|s| {
+            let holder = s
+                .holder
+                .as_ref()
+                .map_or_else(String::new, |h| a.attribution.source_name(h).to_string());
+            (holder, a.attribution.people[s.target].name.clone(), s.label)
+        })
+        .collect()
+}
+
+fn has(a: &Annotated, holder: &str, target: &str, label: Label) -> bool {
+    stances(a)
+        .iter()
+        .any(|(h, t, l)| h == holder && t == target && *l == label)
+}
+
+#[test]
+fn narration_holder_is_the_subject_of_the_cue() {
+    let a = annotate(
+        "Mary Jones met Tom Smith in May. In the end, Jones could not support Smith's bid.",
+    );
+    assert!(
+        has(&a, "Mary Jones", "Tom Smith", Label::Against),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn possessor_of_a_nominal_cue_holds_it() {
+    let a =
+        annotate("Mary Jones spoke about Tom Smith. They parted over Smith's support for Ann Lee.");
+    assert!(
+        has(&a, "Tom Smith", "Ann Lee", Label::Favor),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn apposition_holds_the_cue() {
+    let a = annotate("Tom Smith, an outspoken critic of Ann Lee, arrived late.");
+    assert!(
+        has(&a, "Tom Smith", "Ann Lee", Label::Against),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn narration_tone_alone_is_not_a_stance() {
+    // No stance word: the article's voice takes no side.
+    let a = annotate("Tom Smith shared wonderful photos with Ann Lee on a beautiful day.");
+    assert!(
+        a.stances.iter().all(|s| s.holder.is_some()),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn vocative_you_is_the_addressee() {
+    let a = annotate(
+        "Ann Lee wrote to Tom Smith in May. Smith replied, \"I love you Ann and I thank you.\"",
+    );
+    assert!(
+        has(&a, "Tom Smith", "Ann Lee", Label::Favor),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn negated_disown_in_reported_speech_is_favor() {
+    let a = annotate("Ann Lee met Tom Smith. Lee said she did not disown Smith.");
+    assert!(
+        has(&a, "Ann Lee", "Tom Smith", Label::Favor),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn stances_are_in_sentence_order_and_spans_point_at_the_target() {
+    let a = annotate(
+        "Ann Lee met Tom Smith. Lee said she did not disown Smith. Lee, a fierce critic of Bob Ray, left.",
+    );
+    let mut last = 0;
+    for s in &a.stances {
+        assert!(s.sentence >= last);
+        last = s.sentence;
+        assert!((0.0..=1.0).contains(&s.confidence));
+        let mention = s.target_span.of(&a.doc.text);
+        let person = &a.attribution.people[s.target];
+        assert!(
+            person.name.contains(mention)
+                || person.aliases.iter().any(|x| x == mention)
+                || mention.chars().all(char::is_lowercase),
+            "{mention:?} for {}",
+            person.name
+        );
+    }
+}
