@@ -85,7 +85,7 @@ const SPEECH_WORDS: &[&str] = &[
 const NOT_A_CUE_BEFORE: &[(&str, &[&str])] = &[(
     "back",
     &[
-        "away", "down", "home", "in", "into", "off", "then", "to", "up", "when",
+        "away", "down", "home", "in", "into", "off", "on", "then", "to", "up", "when",
     ],
 )];
 
@@ -252,6 +252,14 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
         }
         end -= 1;
         seen += 1;
+    }
+    // "neither the support nor the respect of the armed forces".
+    let lo = i.saturating_sub(8);
+    if let Some(k) = (lo..i)
+        .rev()
+        .find(|&k| words[k] == "neither" && tokens[k].clause == clause)
+    {
+        return Some(k);
     }
     if i >= 2 && words[i - 1] == "to" {
         let lo = i.saturating_sub(7);
