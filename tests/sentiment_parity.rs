@@ -127,3 +127,39 @@ fn scores_are_deterministic_across_threads_and_clones() {
         }
     }
 }
+
+const FUZZ: &str = include_str!("../fixtures/vader/fuzz_scores.tsv");
+
+/// 5,000 random texts from VADER's own vocabulary, with odd white space,
+/// non-ASCII words, emoji and long tokens (fixtures/vader/make_fuzz.py):
+/// paths the corpora rarely reach.
+#[test]
+fn random_vocabulary_texts_match_exactly() {
+    let vader = Vader::new();
+    let mut lines = FUZZ.lines();
+    assert_eq!(lines.next(), Some("id\tneg\tneu\tpos\tcompound\ttext"));
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for line in lines {
+        let f: Vec<&str> = line.splitn(6, '\t').collect();
+        assert_eq!(f.len(), 6, "{line}");
+        let text = unescape(f[5]);
+        let s = vader.polarity_scores(&text);
+        let got = [s.neg, s.neu, s.pos, s.compound].map(|x| PyFloat(x).to_string());
+        if got != [f[1], f[2], f[3], f[4]] {
+            failures.push(format!(
+                "{}: got {got:?}, want {:?}: {text:?}",
+                f[0],
+                &f[1..5]
+            ));
+        }
+        n += 1;
+    }
+    assert_eq!(n, 5000);
+    assert!(
+        failures.is_empty(),
+        "{} of {n} differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}

@@ -7,6 +7,7 @@
 //! short words, and nothing here ever iterates a map to produce output, so
 //! no result depends on hash order.
 
+use super::wordmap::WordMap;
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -87,49 +88,55 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) struct Entry {
     /// Lexicon valence (meaningful when `flags & IN_LEXICON`).
     pub valence: f64,
-    /// `BOOSTER_DICT` scalar (meaningful when `flags & BOOSTER`).
-    pub booster: f64,
     /// Which roles the word plays, see the `flag` constants.
-    pub flags: u16,
+    pub flags: u32,
 }
 
 /// Flags of an [`Entry`]: the word sets and single words VADER's rules test.
 pub(crate) mod flag {
     /// A key of the valence lexicon (`item.lower() in self.lexicon`).
-    pub const IN_LEXICON: u16 = 1;
-    /// A one-word key of `BOOSTER_DICT`.
-    pub const BOOSTER: u16 = 1 << 1;
+    pub const IN_LEXICON: u32 = 1;
+    /// A one-word key of `BOOSTER_DICT`, scalar `B_INCR` (+0.293)...
+    pub const BOOSTER: u32 = 1 << 1;
+    /// ...or `B_DECR` (-0.293) when this is set too.
+    pub const DAMPENER: u32 = 1 << 17;
     /// In `NEGATE`.
-    pub const NEGATE: u16 = 1 << 2;
+    pub const NEGATE: u32 = 1 << 2;
     /// "no"
-    pub const NO: u16 = 1 << 3;
+    pub const NO: u32 = 1 << 3;
     /// "or" or "nor"
-    pub const OR_NOR: u16 = 1 << 4;
+    pub const OR_NOR: u32 = 1 << 4;
     /// "never"
-    pub const NEVER: u16 = 1 << 5;
+    pub const NEVER: u32 = 1 << 5;
     /// "so" or "this"
-    pub const SO_THIS: u16 = 1 << 6;
+    pub const SO_THIS: u32 = 1 << 6;
     /// "without"
-    pub const WITHOUT: u16 = 1 << 7;
+    pub const WITHOUT: u32 = 1 << 7;
     /// "doubt"
-    pub const DOUBT: u16 = 1 << 8;
+    pub const DOUBT: u32 = 1 << 8;
     /// "least"
-    pub const LEAST: u16 = 1 << 9;
+    pub const LEAST: u32 = 1 << 9;
     /// "at" or "very" (the words before "least" that keep it comparative)
-    pub const AT_VERY: u16 = 1 << 10;
+    pub const AT_VERY: u32 = 1 << 10;
     /// "but"
-    pub const BUT: u16 = 1 << 11;
+    pub const BUT: u32 = 1 << 11;
     /// "kind"
-    pub const KIND: u16 = 1 << 12;
+    pub const KIND: u32 = 1 << 12;
     /// "of"
-    pub const OF: u16 = 1 << 13;
+    pub const OF: u32 = 1 << 13;
+    /// Contains "n't" (set per token, not in the table).
+    pub const NT: u32 = 1 << 14;
+    /// First word of a multi-word `SPECIAL_CASES` or `BOOSTER_DICT` key.
+    pub const PHRASE_FIRST: u32 = 1 << 15;
+    /// Second word of such a key.
+    pub const PHRASE_SECOND: u32 = 1 << 16;
 }
 
 /// The merged tables of one scorer.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
     /// Lowercase word -> what the rules need to know about it.
-    pub words: FxMap<Box<str>, Entry>,
+    pub words: WordMap,
     /// One code point -> its description. vaderSentiment tests `chr in
     /// self.emojis` character by character, so emoji keys made of several
     /// code points (flags, keycaps, skin tones) never match; they are not
@@ -185,8 +192,7 @@ pub(crate) fn parse_valences(path: &Path, text: &str, user: bool) -> Result<Vec<
                     "{word:?} contains white space; VADER scores single tokens"
                 )));
             }
-            let mut lower = String::new();
-            super::py::push_lower(word, &mut lower);
+            let lower = super::py::lower(word);
             if lower != word {
                 return Err(bad(format!(
                     "{word:?} is not lowercase; VADER looks up lowercased tokens, write {lower:?}"
@@ -196,7 +202,7 @@ pub(crate) fn parse_valences(path: &Path, text: &str, user: bool) -> Result<Vec<
         let valence: f64 = value
             .parse()
             .map_err(|_| bad(format!("valence {value:?} is not a number")))?;
-        if !(valence.abs() <= MAX_VALENCE) {
+        if !valence.is_finite() || valence.abs() > MAX_VALENCE {
             return Err(bad(format!(
                 "valence {value} is outside [-{MAX_VALENCE}, {MAX_VALENCE}]"
             )));
@@ -216,7 +222,6 @@ impl Table {
             false,
         )
         .expect("bundled lexicon is valid (tested)");
-        t.words.reserve(lexicon.len() + 128);
         for (word, valence) in lexicon {
             t.set_valence(&word, valence);
         }
@@ -230,20 +235,26 @@ impl Table {
             let scalar: f64 = line.fields[1].parse().expect("bundled boosters (tested)");
             let words: Vec<Box<str>> = line.fields[0].split(' ').map(Box::from).collect();
             if words.len() == 1 {
-                let e = t.entry(line.fields[0]);
-                e.flags |= flag::BOOSTER;
-                e.booster = scalar;
+                // The two values of BOOSTER_DICT (checked by a data test).
+                let f = if scalar < 0.0 {
+                    flag::BOOSTER | flag::DAMPENER
+                } else {
+                    flag::BOOSTER
+                };
+                t.add_flags(line.fields[0], f);
             } else {
+                t.mark_phrase(&words);
                 t.phrase_boosters.push((words, scalar));
             }
         }
         for line in tsv_lines(NEGATIONS) {
-            t.entry(line.fields[0]).flags |= flag::NEGATE;
+            t.add_flags(line.fields[0], flag::NEGATE);
         }
         for line in tsv_lines(SPECIAL_CASES) {
             let valence: f64 = line.fields[1].parse().expect("bundled idioms (tested)");
             let words: Vec<Box<str>> = line.fields[0].split(' ').map(Box::from).collect();
             if words.len() > 1 {
+                t.mark_phrase(&words);
                 t.special_cases.push((words, valence));
             }
         }
@@ -264,39 +275,43 @@ impl Table {
             ("of", flag::OF),
         ];
         for (word, f) in roles {
-            t.entry(word).flags |= f;
+            t.add_flags(word, f);
         }
         t
     }
 
-    fn entry(&mut self, word: &str) -> &mut Entry {
-        self.words.entry(word.into()).or_default()
+    fn mark_phrase(&mut self, words: &[Box<str>]) {
+        self.add_flags(&words[0], flag::PHRASE_FIRST);
+        self.add_flags(&words[1], flag::PHRASE_SECOND);
+    }
+
+    fn add_flags(&mut self, word: &str, f: u32) {
+        self.words.update(word.as_bytes(), |e| e.flags |= f);
     }
 
     /// Adds or overrides the valence of `word` (a lexicon key, used as is).
     pub fn set_valence(&mut self, word: &str, valence: f64) {
-        let e = self.entry(word);
-        e.valence = valence;
-        e.flags |= flag::IN_LEXICON;
+        self.words.update(word.as_bytes(), |e| {
+            e.valence = valence;
+            e.flags |= flag::IN_LEXICON;
+        });
     }
 
     /// The entry of a lowercased token (all flags clear if unknown).
     #[inline]
     pub fn get(&self, lower: &str) -> Entry {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.words.get(lower.as_bytes())
     }
 
     /// The value of the multi-word key of `table` equal to `words`, if any.
-    pub fn phrase<'a>(
+    pub fn phrase(
         table: &[(Vec<Box<str>>, f64)],
-        words: impl Fn(usize) -> &'a str,
+        eq: impl Fn(usize, &str) -> bool,
         len: usize,
     ) -> Option<f64> {
         table
             .iter()
-            .find(|(key, _)| {
-                key.len() == len && key.iter().enumerate().all(|(k, w)| **w == *words(k))
-            })
+            .find(|(key, _)| key.len() == len && key.iter().enumerate().all(|(k, w)| eq(k, w)))
             .map(|&(_, v)| v)
     }
 }
@@ -426,6 +441,8 @@ mod tests {
         assert!(t.get("hearts").flags & flag::IN_LEXICON != 0);
         assert_eq!(t.get("software"), Entry::default());
         assert!(t.get("so").flags & flag::BOOSTER != 0);
+        assert!(t.get("so").flags & flag::DAMPENER == 0);
+        assert!(t.get("barely").flags & flag::DAMPENER != 0);
         assert!(t.get("of").flags & flag::IN_LEXICON == 0);
         assert_eq!(t.emojis[&'😁'].as_ref(), "beaming face with smiling eyes");
     }

@@ -35,6 +35,7 @@
 mod lexicon;
 mod py;
 mod rules;
+mod wordmap;
 
 pub use self::lexicon::MAX_VALENCE;
 pub use self::py::PyFloat;
@@ -132,9 +133,7 @@ impl Vader {
     /// The lexicon valence of a word as VADER looks it up (lowercased), or
     /// `None` if the word is not in the lexicon.
     pub fn valence(&self, word: &str) -> Option<f64> {
-        let mut lower = String::with_capacity(word.len());
-        py::push_lower(word, &mut lower);
-        let e = self.table.get(&lower);
+        let e = self.table.get(&py::lower(word));
         (e.flags & lexicon::flag::IN_LEXICON != 0).then_some(e.valence)
     }
 

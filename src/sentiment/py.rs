@@ -21,8 +21,10 @@ pub fn is_space(c: char) -> bool {
 
 /// [`is_space`] for one byte of ASCII.
 #[inline]
-pub fn is_space_ascii(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1c..=0x1f | b' ')
+pub const fn is_space_ascii(b: u8) -> bool {
+    // Bits 9..=13 (\t \n \v \f \r), 28..=31 (separators) and 32 (space).
+    const MASK: u64 = 0x1_f000_3e00;
+    b <= b' ' && (MASK >> b) & 1 == 1
 }
 
 /// Unicode general category Lt (titlecase letters), which Python's
@@ -60,20 +62,31 @@ pub fn is_upper(s: &str) -> bool {
     cased
 }
 
-/// Appends Python's `s.lower()` to `out`.
+/// Appends Python's `s.lower()` to `out` (as UTF-8).
 ///
-/// ASCII is lowered byte by byte without allocating. Other text uses Rust's
-/// full Unicode lowercasing, which like CPython maps `İ` to two characters
-/// and a word-final `Σ` to `ς` (that last rule needs the whole string, so a
-/// token holding `Σ` goes through [`str::to_lowercase`]).
-pub fn push_lower(s: &str, out: &mut String) {
+/// ASCII is lowered byte by byte. Other text uses Rust's full Unicode
+/// lowercasing, which like CPython maps `İ` to two characters and a
+/// word-final `Σ` to `ς` (that last rule needs the whole string, so a token
+/// holding `Σ` goes through [`str::to_lowercase`], the one case that
+/// allocates).
+pub fn push_lower(s: &str, out: &mut Vec<u8>) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
     } else if s.contains('Σ') {
-        out.push_str(&s.to_lowercase());
+        out.extend_from_slice(s.to_lowercase().as_bytes());
     } else {
-        out.extend(s.chars().flat_map(char::to_lowercase));
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
     }
+}
+
+/// [`push_lower`] into a new `String`.
+pub fn lower(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    push_lower(s, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// `token.strip(string.punctuation)`: removes ASCII punctuation (exactly the
@@ -104,13 +117,21 @@ pub fn char_len(s: &str) -> usize {
 /// `_Py_dg_dtoa` mode 3) decides. Signs are kept: `round(-0.00004, 4)` is
 /// `-0.0`, as in Python.
 pub fn round(x: f64, ndigits: u32) -> f64 {
-    debug_assert!(ndigits <= 8);
-    let scale = 10f64.powi(ndigits as i32);
+    let scale = match ndigits {
+        3 => 1e3,
+        4 => 1e4,
+        _ => 10f64.powi(ndigits as i32),
+    };
     let y = x * scale;
-    if y.is_finite() && y.abs() < 1e9 {
-        let frac = (y - y.trunc()).abs();
-        if (frac - 0.5).abs() > 1e-6 {
-            return y.round() / scale;
+    if y.abs() < 1e9 {
+        // Integer conversion truncates toward zero (and is cheaper than
+        // libm's trunc/round without SSE4.1).
+        let t = y as i64;
+        let frac = y - t as f64;
+        if (frac.abs() - 0.5).abs() > 1e-6 {
+            let r = t + (frac > 0.5) as i64 - (frac < -0.5) as i64;
+            // Keep the sign of zero: round(-0.00004, 4) is -0.0 in Python.
+            return (r as f64).copysign(y) / scale;
         }
     }
     format!("{:.*}", ndigits as usize, x).parse().unwrap_or(x)
@@ -180,11 +201,12 @@ mod tests {
 
     #[test]
     fn lower_like_python() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         push_lower("HeLLo", &mut s);
         push_lower(" İ", &mut s);
         push_lower(" ΟΔΟΣ", &mut s);
-        assert_eq!(s, "hello i\u{307} οδος");
+        assert_eq!(String::from_utf8(s).unwrap(), "hello i\u{307} οδος");
+        assert_eq!(lower("ÉTÉ"), "été");
     }
 
     #[test]

@@ -13,9 +13,12 @@
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
 use super::py;
+use super::wordmap::{INLINE, ascii_lower8, pack};
 use std::cell::RefCell;
 
-// `B_INCR`/`B_DECR` (+-0.293) are the values of lexicons/vader_boosters.tsv.
+/// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
+/// negative. (The two values of lexicons/vader_boosters.tsv.)
+const B_INCR: f64 = 0.293;
 /// `C_INCR`: mean rating increase for a word in ALL CAPS.
 const C_INCR: f64 = 0.733;
 /// `N_SCALAR`: a negated valence is multiplied by this.
@@ -24,9 +27,12 @@ const N_SCALAR: f64 = -0.74;
 /// One token of `SentiText.words_and_emoticons`, with what the rules need.
 #[derive(Clone, Copy, Debug)]
 struct Token {
-    /// Its lowercased text in `Scratch::lower`.
+    /// Its text: `text[lo..hi]` of the scored text if `in_text` (ASCII
+    /// tokens, compared case-insensitively), else its lowercased form in
+    /// `Scratch::lower`.
     lo: u32,
     hi: u32,
+    in_text: bool,
     /// Table entry of the lowercased text.
     entry: Entry,
     /// `item.isupper()`.
@@ -35,7 +41,7 @@ struct Token {
 
 impl Token {
     #[inline]
-    fn is(&self, f: u16) -> bool {
+    fn is(&self, f: u32) -> bool {
         self.entry.flags & f != 0
     }
 
@@ -51,8 +57,9 @@ impl Token {
 struct Scratch {
     /// The text with emojis replaced by their descriptions.
     text: String,
-    /// All tokens lowercased, back to back.
-    lower: String,
+    /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
+    /// while it is looked up).
+    lower: Vec<u8>,
     tokens: Vec<Token>,
     sentiments: Vec<f64>,
 }
@@ -80,8 +87,12 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     } = scratch;
     let text = replace_emojis(table, text, buf);
     tokenize(table, text, lower, tokens);
-    let lower = lower.as_str();
-    let words = Words { tokens, lower };
+    let lower = lower.as_slice();
+    let words = Words {
+        tokens,
+        text: text.as_bytes(),
+        lower,
+    };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
     // only if some, but not all, tokens are upper case.
@@ -104,17 +115,24 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     score_valence(sentiments, text)
 }
 
-/// The tokens of one text with their lowercased strings.
+/// The tokens of one text, and the buffers their spans point into.
 struct Words<'a> {
     tokens: &'a [Token],
-    lower: &'a str,
+    text: &'a [u8],
+    lower: &'a [u8],
 }
 
 impl Words<'_> {
+    /// Whether `str(token).lower() == key`, for a lowercase ASCII `key`.
     #[inline]
-    fn lower(&self, i: usize) -> &str {
+    fn lower_eq(&self, i: usize, key: &str) -> bool {
         let t = &self.tokens[i];
-        &self.lower[t.lo as usize..t.hi as usize]
+        let (lo, hi) = (t.lo as usize, t.hi as usize);
+        if t.in_text {
+            self.text[lo..hi].eq_ignore_ascii_case(key.as_bytes())
+        } else {
+            self.lower[lo..hi] == *key.as_bytes()
+        }
     }
 }
 
@@ -159,63 +177,152 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// `_strip_punc_if_word` on each token: strip `string.punctuation` from both
 /// ends unless that leaves two characters or fewer (then the token was
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
-/// kept (they count for the negation window).
-fn tokenize(table: &Table, text: &str, lower: &mut String, tokens: &mut Vec<Token>) {
+/// kept (they count for the negation window). Each token is looked up as
+/// it is found.
+fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
     lower.clear();
     tokens.clear();
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    // Length of the white space character at `i`, or 0.
-    let space_at = |i: usize| -> usize {
-        let b = bytes[i];
-        if b < 0x80 {
-            usize::from(py::is_space_ascii(b))
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if py::is_space(c) { c.len_utf8() } else { 0 }
+    if text.is_ascii() {
+        tokenize_ascii(table, text.as_bytes(), lower, tokens);
+    } else {
+        for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
+            let stripped = py::strip_punctuation(raw);
+            let word = if py::char_len(stripped) <= 2 {
+                raw
+            } else {
+                stripped
+            };
+            push_lowered(table, word, lower, tokens);
         }
-    };
+    }
+}
+
+/// Byte classes for [`tokenize_ascii`] (bit flags).
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const APOSTROPHE: u8 = 16;
+
+/// The class of every ASCII byte: Python white space, `string.punctuation`,
+/// upper and lower case letters, and `'` (the "n't" prefilter).
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut f = 0;
+        if py::is_space_ascii(c) {
+            f |= SPACE;
+        }
+        if c.is_ascii_punctuation() {
+            f |= PUNCT;
+        }
+        if c.is_ascii_uppercase() {
+            f |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            f |= LOWER;
+        }
+        if c == b'\'' {
+            f |= APOSTROPHE;
+        }
+        t[b] = f;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b & 0x7f)]
+}
+
+/// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
+/// with a class table; tokens stay in place (no copy) and are looked up
+/// lowercased eight bytes at a time.
+fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    let n = bytes.len();
     let mut i = 0;
     while i < n {
-        let w = space_at(i);
-        if w > 0 {
-            i += w;
+        if class(bytes[i]) & SPACE != 0 {
+            i += 1;
             continue;
         }
         let start = i;
+        let mut seen = 0u8;
         while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                if py::is_space_ascii(b) {
-                    break;
-                }
-                i += 1;
-            } else if space_at(i) > 0 {
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
                 break;
-            } else {
-                i += 1;
-                while i < n && (bytes[i] & 0xC0) == 0x80 {
-                    i += 1;
-                }
+            }
+            seen |= c;
+            i += 1;
+        }
+        let (mut s, mut e) = (start, i);
+        if seen & PUNCT != 0 {
+            while s < e && class(bytes[s]) & PUNCT != 0 {
+                s += 1;
+            }
+            while e > s && class(bytes[e - 1]) & PUNCT != 0 {
+                e -= 1;
+            }
+            if e - s <= 2 {
+                (s, e) = (start, i);
             }
         }
-        let raw = &text[start..i];
-        let stripped = py::strip_punctuation(raw);
-        let word = if py::char_len(stripped) <= 2 {
-            raw
+        let word = &bytes[s..e];
+        let mut entry = if word.len() <= INLINE {
+            let mut key = pack(word);
+            if seen & UPPER != 0 {
+                key = key.map(ascii_lower8);
+            }
+            table.words.get_packed(key, word.len())
         } else {
-            stripped
+            lower.clear();
+            lower.extend(word.iter().map(u8::to_ascii_lowercase));
+            table.words.get(lower)
         };
-        let lo = lower.len();
-        py::push_lower(word, lower);
-        let hi = lower.len();
+        // `negated`, include_nt: any word containing "n't" (any case)
+        // negates. A "n't" in the raw token is in the stripped word too.
+        if seen & APOSTROPHE != 0
+            && word.windows(3).any(|w| {
+                w[0].eq_ignore_ascii_case(&b'n')
+                    && w[1] == b'\''
+                    && w[2].eq_ignore_ascii_case(&b't')
+            })
+        {
+            entry.flags |= flag::NT;
+        }
         tokens.push(Token {
-            lo: lo as u32,
-            hi: hi as u32,
-            entry: table.get(&lower[lo..hi]),
-            upper: py::is_upper(word),
+            lo: s as u32,
+            hi: e as u32,
+            in_text: true,
+            entry,
+            upper: seen & UPPER != 0 && seen & LOWER == 0,
         });
     }
+    lower.clear();
+}
+
+/// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
+/// see [`py::push_lower`]) and looks it up.
+fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+    let lo = lower.len();
+    py::push_lower(word, lower);
+    let key = &lower[lo..];
+    let mut entry = table.words.get(key);
+    // `negated`, include_nt.
+    if key.windows(3).any(|w| w == b"n't") {
+        entry.flags |= flag::NT;
+    }
+    tokens.push(Token {
+        lo: lo as u32,
+        hi: lower.len() as u32,
+        in_text: false,
+        entry,
+        upper: py::is_upper(word),
+    });
 }
 
 /// `scalar_inc_dec`: the boost (or damping) a booster word gives the
@@ -226,7 +333,11 @@ fn tokenize(table: &Table, text: &str, lower: &mut String, tokens: &mut Vec<Toke
 fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
     let mut scalar = 0.0;
     if t.is(flag::BOOSTER) {
-        scalar = t.entry.booster;
+        scalar = if t.is(flag::DAMPENER) {
+            -B_INCR
+        } else {
+            B_INCR
+        };
         if valence < 0.0 {
             scalar *= -1.0;
         }
@@ -246,7 +357,8 @@ fn scalar_inc_dec(t: &Token, valence: f64, cap_diff: bool) -> f64 {
 /// reference is not reproduced (it is commented out there).
 #[inline]
 fn negated(words: &Words, j: usize) -> bool {
-    words.tokens[j].is(flag::NEGATE) || words.lower(j).contains("n't")
+    // NT is set by `push_token`.
+    words.tokens[j].is(flag::NEGATE | flag::NT)
 }
 
 /// `SentimentIntensityAnalyzer.sentiment_valence`.
@@ -357,8 +469,15 @@ fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 
 fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
     let n = words.tokens.len();
     let mut valence = valence;
+    // Every key has two or more words; tokens that cannot start or continue
+    // one (flags set from the same lists) are rejected without comparing.
     let phrase = |t: &[(Vec<Box<str>>, f64)], idx: &[usize]| {
-        Table::phrase(t, |k| words.lower(idx[k]), idx.len())
+        let tok = &words.tokens;
+        if tok[idx[0]].is(flag::PHRASE_FIRST) && tok[idx[1]].is(flag::PHRASE_SECOND) {
+            Table::phrase(t, |k, key| words.lower_eq(idx[k], key), idx.len())
+        } else {
+            None
+        }
     };
     // onezero, twoonezero, twoone, threetwoone, threetwo: first match wins.
     let before: [&[usize]; 5] = [
@@ -375,15 +494,15 @@ fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) ->
         valence = v;
     }
     // zeroone, then zeroonetwo (each overriding).
-    if n - 1 > i {
-        if let Some(v) = phrase(&table.special_cases, &[i, i + 1]) {
-            valence = v;
-        }
+    if n - 1 > i
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1])
+    {
+        valence = v;
     }
-    if n - 1 > i + 1 {
-        if let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2]) {
-            valence = v;
-        }
+    if n - 1 > i + 1
+        && let Some(v) = phrase(&table.special_cases, &[i, i + 1, i + 2])
+    {
+        valence = v;
     }
     // Booster bi-grams such as "sort of": QUIRK, added unsigned.
     for idx in [&[i - 3, i - 2, i - 1][..], &[i - 3, i - 2], &[i - 2, i - 1]] {
@@ -510,12 +629,19 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut tokens = Vec::new();
         tokenize(&t, text, &mut lower, &mut tokens);
         tokens
             .iter()
-            .map(|k| lower[k.lo as usize..k.hi as usize].to_string())
+            .map(|k| {
+                let (lo, hi) = (k.lo as usize, k.hi as usize);
+                if k.in_text {
+                    text[lo..hi].to_lowercase()
+                } else {
+                    String::from_utf8(lower[lo..hi].to_vec()).unwrap()
+                }
+            })
             .collect()
     }
 
@@ -560,7 +686,7 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut tokens = Vec::new();
         tokenize(&t, "x y but z", &mut lower, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];

@@ -1,0 +1,261 @@
+//! A hash map from lowercased tokens to [`Entry`], shaped for VADER's hot
+//! path: one lookup per token.
+//!
+//! Keys of up to 16 bytes (all but a handful of lexicon words, and nearly
+//! every token) are stored inline in the slot as two `u64`s, so a lookup is
+//! one multiply-rotate hash of those two words, one slot load and two
+//! integer compares: no SipHash, no pointer chase to a key on the heap, no
+//! `memcmp` call. Longer keys go to an ordinary map with the Fx hash. The
+//! map is never iterated, so nothing depends on slot order.
+
+use super::lexicon::{Entry, FxMap};
+
+/// Bytes of a key stored inline.
+pub(crate) const INLINE: usize = 16;
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: [u64; 2],
+    valence: f64,
+    flags: u32,
+    /// Key length in bytes; 0 marks an empty slot (keys are never empty).
+    len: u32,
+}
+
+/// Bits in the presence filter (8 KiB, so it stays in L1 cache).
+const FILTER_BITS: usize = 1 << 16;
+
+/// Lowercased token -> [`Entry`].
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap {
+    /// One bit per hash value (bits 20..36): clear means "not a key". Most
+    /// tokens of a text are not keys, and this answers for them without
+    /// touching the 512 KiB slot array.
+    filter: Vec<u64>,
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
+    inline_len: usize,
+    long: FxMap<Box<[u8]>, Entry>,
+}
+
+impl Default for WordMap {
+    fn default() -> WordMap {
+        WordMap {
+            filter: vec![0; FILTER_BITS / 64],
+            slots: vec![Slot::default(); 16],
+            shift: 64 - 4,
+            inline_len: 0,
+            long: FxMap::default(),
+        }
+    }
+}
+
+/// The two little-endian words of a key of at most 16 bytes, zero padded,
+/// read with two overlapping loads per word instead of a variable-length
+/// copy (the bytes where the loads overlap are the same bytes).
+#[inline]
+pub(crate) fn pack(k: &[u8]) -> [u64; 2] {
+    let n = k.len();
+    debug_assert!(n <= INLINE);
+    let load8 = |s: &[u8]| u64::from_le_bytes(s.try_into().unwrap_or_default());
+    let load4 = |s: &[u8]| u64::from(u32::from_le_bytes(s.try_into().unwrap_or_default()));
+    match n {
+        9..=16 => [load8(&k[..8]), load8(&k[n - 8..]) >> (8 * (16 - n))],
+        8 => [load8(k), 0],
+        4..=7 => [load4(&k[..4]) | (load4(&k[n - 4..]) << (8 * (n - 4))), 0],
+        1..=3 => {
+            let b = |i: usize| u64::from(k[i]) << (8 * i);
+            [b(0) | b(n / 2) | b(n - 1), 0]
+        }
+        _ => [0, 0],
+    }
+}
+
+/// ASCII-lowercases the eight bytes of `x`, all of which must be ASCII:
+/// adds 0x20 to each byte in `A..=Z` (SWAR: the high bit of each byte of
+/// `x + 0x3f..` says "byte >= 'A'", of `x + 0x25..` "byte > 'Z'").
+#[inline]
+pub(crate) fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ge_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let gt_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    x | (((ge_a & !gt_z) & (ONES * 0x80)) >> 2)
+}
+
+/// The filter bit of a hash: middle bits, independent of the top bits
+/// that pick the slot.
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    (h >> 20) as usize % FILTER_BITS
+}
+
+#[inline]
+fn hash(key: [u64; 2], len: usize) -> u64 {
+    (key[0].wrapping_mul(K).rotate_left(26) ^ key[1] ^ len as u64).wrapping_mul(K)
+}
+
+impl WordMap {
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.inline_len + self.long.len()
+    }
+
+    /// The entry of a key of at most [`INLINE`] bytes, packed by [`pack`].
+    #[inline]
+    pub fn get_packed(&self, key: [u64; 2], len: usize) -> Entry {
+        let h = hash(key, len);
+        let bit = filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return Entry::default();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = &self.slots[i];
+            if s.len as usize == len && s.key == key {
+                return Entry {
+                    valence: s.valence,
+                    flags: s.flags,
+                };
+            }
+            if s.len == 0 {
+                return Entry::default();
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry of `key` (all flags clear if absent).
+    pub fn get(&self, key: &[u8]) -> Entry {
+        if key.len() > INLINE {
+            self.long.get(key).copied().unwrap_or_default()
+        } else if key.is_empty() {
+            Entry::default()
+        } else {
+            self.get_packed(pack(key), key.len())
+        }
+    }
+
+    /// Applies `f` to the entry of `key`, inserting a default one first if
+    /// absent. `key` must not be empty.
+    pub fn update(&mut self, key: &[u8], f: impl FnOnce(&mut Entry)) {
+        assert!(!key.is_empty(), "empty lexicon key");
+        if key.len() > INLINE {
+            f(self.long.entry(key.into()).or_default());
+            return;
+        }
+        if 2 * (self.inline_len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let (packed, len) = (pack(key), key.len());
+        let h = hash(packed, len);
+        let bit = filter_bit(h);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = Slot {
+                    key: packed,
+                    len: len as u32,
+                    ..Slot::default()
+                };
+                self.inline_len += 1;
+            }
+            if s.len as usize == len && s.key == packed {
+                let mut e = Entry {
+                    valence: s.valence,
+                    flags: s.flags,
+                };
+                f(&mut e);
+                s.valence = e.valence;
+                s.flags = e.flags;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let size = old.len() * 2;
+        self.slots = vec![Slot::default(); size];
+        self.shift = 64 - size.trailing_zeros();
+        let mask = size - 1;
+        for s in old.into_iter().filter(|s| s.len != 0) {
+            let mut i = (hash(s.key, s.len as usize) >> self.shift) as usize;
+            while self.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_get_update_long_and_short() {
+        let mut m = WordMap::default();
+        let words = [
+            "a",
+            "good",
+            "exactly8",
+            "exactly16bytes!!",
+            "seventeen-bytes!!",
+            "a much longer word than sixteen",
+        ];
+        for (k, w) in words.iter().enumerate() {
+            m.update(w.as_bytes(), |e| e.valence = k as f64);
+        }
+        // Enough keys to force several rehashes.
+        for k in 0..1000 {
+            m.update(format!("w{k}").as_bytes(), |e| e.flags = k);
+        }
+        assert_eq!(m.len(), words.len() + 1000);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w.as_bytes()).valence, k as f64, "{w}");
+        }
+        for k in 0..1000 {
+            assert_eq!(m.get(format!("w{k}").as_bytes()).flags, k);
+        }
+        m.update(b"good", |e| e.flags |= 8);
+        assert_eq!(m.get(b"good").flags, 8);
+        assert_eq!(m.get(b"good").valence, 1.0);
+        assert_eq!(m.get(b"goo"), Entry::default());
+        assert_eq!(m.get(b"goods"), Entry::default());
+        assert_eq!(m.get(b""), Entry::default());
+        // Keys that differ only past byte 8, or only in length.
+        assert_eq!(m.get(b"exactly16bytes!?"), Entry::default());
+        assert_eq!(m.get(b"a\0"), Entry::default());
+    }
+
+    #[test]
+    fn pack_is_the_zero_padded_key() {
+        let text = b"0123456789abcdefXYZ";
+        for n in 0..=INLINE {
+            let mut b = [0u8; 16];
+            b[..n].copy_from_slice(&text[..n]);
+            let want = [
+                u64::from_le_bytes(b[..8].try_into().unwrap()),
+                u64::from_le_bytes(b[8..].try_into().unwrap()),
+            ];
+            assert_eq!(pack(&text[..n]), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn lower8_is_ascii_lowercase() {
+        for chunk in (0u8..128).collect::<Vec<_>>().chunks(8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want: Vec<u8> = chunk.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(ascii_lower8(x).to_le_bytes().to_vec(), want);
+        }
+    }
+}
