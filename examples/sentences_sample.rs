@@ -12,7 +12,9 @@ use newstance::Splitter;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: sentences_sample PATH [FIRST_DOC] [DOCS]");
+    let path = args
+        .next()
+        .expect("usage: sentences_sample PATH [FIRST_DOC] [DOCS]");
     let first: usize = args.next().map_or(0, |s| s.parse().expect("FIRST_DOC"));
     let count: usize = args.next().map_or(3, |s| s.parse().expect("DOCS"));
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

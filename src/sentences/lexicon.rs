@@ -12,8 +12,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 /// Built-in abbreviations (`lexicons/sentences_abbreviations.tsv`).
-pub const DEFAULT_ABBREVIATIONS: &str =
-    include_str!("../../lexicons/sentences_abbreviations.tsv");
+pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../../lexicons/sentences_abbreviations.tsv");
 /// Built-in word kinds (`lexicons/sentences_words.tsv`).
 pub const DEFAULT_WORDS: &str = include_str!("../../lexicons/sentences_words.tsv");
 
@@ -36,6 +35,9 @@ pub enum AbbrevClass {
     /// May end a sentence (`Inc.`, `U.S.`, `etc.`, initials): a boundary only
     /// before a word that usually starts a sentence (`The`, `He`, `How`).
     General,
+    /// A state after a city (`Oakland, Calif.`): AP style puts a comma after
+    /// it when the sentence goes on, so before a capital it ends one.
+    Place,
 }
 
 /// What a word after a possible boundary tells us.
@@ -88,11 +90,12 @@ impl Lexicon {
                 "number" => AbbrevClass::Number,
                 "time" => AbbrevClass::Time,
                 "general" => AbbrevClass::General,
+                "place" => AbbrevClass::Place,
                 other => {
                     return Err(Error::lexicon(
                         abbreviations_path,
                         line,
-                        format!("unknown class {other:?} (prefix, number, time, general)"),
+                        format!("unknown class {other:?} (prefix, number, time, general, place)"),
                     ));
                 }
             };
@@ -186,7 +189,11 @@ fn rows<'s>(src: &'s str, path: &Path) -> Result<Vec<(u64, &'s str, &'s str)>> {
         }
         let mut fields = raw.split('\t');
         let (Some(key), Some(value), None) = (fields.next(), fields.next(), fields.next()) else {
-            return Err(Error::lexicon(path, line, "expected two tab-separated fields"));
+            return Err(Error::lexicon(
+                path,
+                line,
+                "expected two tab-separated fields",
+            ));
         };
         if key.is_empty() || key.len() > MAX_KEY || key.contains(char::is_whitespace) {
             return Err(Error::lexicon(
@@ -227,7 +234,7 @@ mod tests {
     #[test]
     fn capitalised_entries_need_a_capital() {
         let lex = Lexicon::default();
-        assert_eq!(lex.abbreviation("Mass"), Some(AbbrevClass::General));
+        assert_eq!(lex.abbreviation("Mass"), Some(AbbrevClass::Place));
         assert_eq!(lex.abbreviation("mass"), None);
         assert_eq!(lex.abbreviation("Jan"), Some(AbbrevClass::Number));
         assert_eq!(lex.abbreviation("jan"), None);
@@ -245,7 +252,12 @@ mod tests {
             let k = keys(src);
             assert!(k.len() > 50, "{name}: {} entries", k.len());
             for w in k.windows(2) {
-                assert!(w[0].as_bytes() < w[1].as_bytes(), "{name}: {:?} >= {:?}", w[0], w[1]);
+                assert!(
+                    w[0].as_bytes() < w[1].as_bytes(),
+                    "{name}: {:?} >= {:?}",
+                    w[0],
+                    w[1]
+                );
             }
             let mut lower: Vec<String> = k.iter().map(|s| s.to_ascii_lowercase()).collect();
             lower.sort();
@@ -266,12 +278,10 @@ mod tests {
 
     #[test]
     fn bad_lines_name_file_and_line() {
-        let err = Lexicon::parse("# c\nMr\tprefix\nDr\ttitle\n", "a.tsv", "", "w.tsv")
-            .unwrap_err();
+        let err = Lexicon::parse("# c\nMr\tprefix\nDr\ttitle\n", "a.tsv", "", "w.tsv").unwrap_err();
         assert_eq!(err.line(), Some(3));
         assert!(err.message().contains("title"), "{}", err.message());
-        let err = Lexicon::parse("", "a.tsv", "the\tstarter\nThe\tstarter\n", "w.tsv")
-            .unwrap_err();
+        let err = Lexicon::parse("", "a.tsv", "the\tstarter\nThe\tstarter\n", "w.tsv").unwrap_err();
         assert_eq!(err.line(), Some(2));
         let err = Lexicon::parse("Mr prefix\n", "a.tsv", "", "w.tsv").unwrap_err();
         assert_eq!(err.line(), Some(1));

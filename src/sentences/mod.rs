@@ -17,7 +17,9 @@
 //!   depends on its class: titles (`Mr.`) never end a sentence before a
 //!   name; `U.S.`, `Inc.` and initials end one only before a word that
 //!   usually starts sentences (`lexicons/sentences_words.tsv`: `The`, `He`,
-//!   `How`); `No.`, `p.`, `Jan.` don't before a number.
+//!   `How`); `No.`, `p.`, `Jan.` don't before a number; a state after a
+//!   city (`Oakland, Calif.`) does before a capital, since AP style puts a
+//!   comma after it when the sentence goes on.
 //! - Glued sentences from careless copy-editing split when a lowercase word
 //!   or number meets a capitalised word or an opening quote
 //!   (`friendship.Legend`, `bid."I`), but not inside URLs or e-mail addresses.
@@ -155,15 +157,15 @@ fn is_bullet(c: char) -> bool {
 
 /// Quote marks and brackets that close what a sentence opened.
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}'
-    )
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
 }
 
 /// Quote marks and brackets that may open a sentence.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '¿' | '¡'
+    )
 }
 
 /// Horizontal or vertical ASCII white space.
@@ -428,12 +430,13 @@ impl<'a> Scan<'a> {
         let Some(expect) = self.list_expect else {
             return;
         };
-        if p < self.b.len() && !is_ascii_ws(self.b[p]) {
-            if let Some((m, _)) = self.marker_at(p) {
-                if m == expect && self.has_content(p) {
-                    self.emit(p);
-                }
-            }
+        if p < self.b.len()
+            && !is_ascii_ws(self.b[p])
+            && let Some((m, _)) = self.marker_at(p)
+            && m == expect
+            && self.has_content(p)
+        {
+            self.emit(p);
         }
     }
 
@@ -498,6 +501,11 @@ impl<'a> Scan<'a> {
         }
         if self.char_at(next).is_some_and(is_bullet) || self.marker_at(next).is_some() {
             return true;
+        }
+        if self.seg_start > ls {
+            // The line began inside another sentence (`He left. Then\nhe
+            // came back.`): its tail is no headline.
+            return false;
         }
         let mut words = 0usize;
         let mut caps = 0usize;
@@ -750,17 +758,16 @@ impl<'a> Scan<'a> {
             return j;
         }
         // `bid."I wasn't`: an opening quote glued to the period.
-        if let Some(q @ ('"' | '“')) = self.char_at(j) {
-            if self
+        if let Some(q @ ('"' | '“')) = self.char_at(j)
+            && self
                 .char_at(j + q.len_utf8())
                 .is_some_and(char::is_uppercase)
-                && glued
-                && self.abbreviation(self.word_before(i)).is_none()
-            {
-                self.emit(j);
-                self.tok_start = j;
-                return j;
-            }
+            && glued
+            && self.abbreviation(self.word_before(i)).is_none()
+        {
+            self.emit(j);
+            self.tok_start = j;
+            return j;
         }
         let (k, quote) = self.closers(j);
         if k >= n || !is_ascii_ws(self.b[k]) && !self.char_at(k).is_some_and(char::is_whitespace) {
@@ -774,10 +781,18 @@ impl<'a> Scan<'a> {
         if next == Next::Lower {
             return k;
         }
-        let boundary = match self.abbreviation(self.word_before(i)) {
+        let class = self.abbreviation(self.word_before(i));
+        let boundary = match class {
             None => true,
+            // `RENO, Nev. (AP) —`: an aside after an abbreviation goes with it.
+            Some(_) if matches!(self.b[m], b'(' | b'[') => false,
             Some(AbbrevClass::Prefix) => false,
-            Some(AbbrevClass::Number) => next == Next::Upper,
+            // `Naples (Fla.) Daily News`: a closed bracket ended the aside,
+            // not necessarily the sentence.
+            Some(AbbrevClass::Number | AbbrevClass::Place) if self.b[k - 1] == b')' => {
+                next == Next::Upper && self.is_starter(self.word_at(w))
+            }
+            Some(AbbrevClass::Number | AbbrevClass::Place) => next == Next::Upper,
             Some(AbbrevClass::Time) => {
                 let word = self.word_at(w);
                 next == Next::Upper
@@ -789,7 +804,9 @@ impl<'a> Scan<'a> {
             // sentence far more often than it follows an abbreviation.
             Some(AbbrevClass::General) => {
                 next == Next::Upper
-                    && (self.char_at(m).is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
+                    && (self
+                        .char_at(m)
+                        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
                         || self.is_starter(self.word_at(w)))
             }
         };
@@ -805,7 +822,8 @@ impl<'a> Scan<'a> {
         // `friendship.Legend`, `1,000.That`: lowercase word or number, then a
         // capitalised word (a capital and a lowercase letter).
         let left_ok = i > 0 && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit());
-        let right_ok = b[j].is_ascii_uppercase() && b.get(j + 1).is_some_and(u8::is_ascii_lowercase);
+        let right_ok =
+            b[j].is_ascii_uppercase() && b.get(j + 1).is_some_and(u8::is_ascii_lowercase);
         if left_ok
             && right_ok
             && !self.in_url(i)
@@ -842,8 +860,11 @@ impl<'a> Scan<'a> {
             // A free-standing ellipsis (`embeds ... You said`) ends a sentence
             // before a sentence-starting word, but not before `I`, which
             // trails on after a pause (`the thing is . . . I didn't`).
+            // It needs a sentence before it: `"... These thefts` opens one.
+            let before = self.text[self.seg_start..i].trim_end();
+            let opens = before.chars().next_back().is_none_or(is_opener);
             let word = self.word_at(w);
-            if word != "I" && self.is_starter(word) {
+            if !opens && word != "I" && self.is_starter(word) {
                 self.emit(k);
             }
         }
@@ -870,12 +891,14 @@ impl<'a> Scan<'a> {
             self.tok_start = j;
             return j;
         }
-        if let Some(q @ ('"' | '“')) = self.char_at(j) {
-            if self.char_at(j + q.len_utf8()).is_some_and(char::is_uppercase) {
-                self.emit(j);
-                self.tok_start = j;
-                return j;
-            }
+        if let Some(q @ ('"' | '“')) = self.char_at(j)
+            && self
+                .char_at(j + q.len_utf8())
+                .is_some_and(char::is_uppercase)
+        {
+            self.emit(j);
+            self.tok_start = j;
+            return j;
         }
         let (k, quote) = self.closers(j);
         if k >= n || !self.char_at(k).is_some_and(char::is_whitespace) {

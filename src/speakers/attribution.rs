@@ -86,6 +86,8 @@ struct SegAttr {
     merged_into: Option<usize>,
     /// Addressee (`told host David Axelrod`).
     addressee: Option<usize>,
+    /// Attributed by a cue after the quote (`"A," she said`).
+    after: bool,
 }
 
 const PREPOSITIONS: [&str; 22] = [
@@ -214,6 +216,31 @@ impl<'a> Ctx<'a> {
             self.toks[from].span.start,
             self.toks[to - 1].span.end,
         )))
+    }
+
+    /// The noun phrase right before token `k` as a source: up to five words
+    /// back, stopping at a function word but keeping a determiner ("The
+    /// campaign said", "officials said", not "While his advisers have").
+    fn np_before(&self, from: usize, k: usize) -> Option<Slot> {
+        let mut b = k;
+        while b > from && k - b < 5 {
+            let t = &self.toks[b - 1];
+            if !t.word || t.seg.is_some() {
+                break;
+            }
+            if matches!(t.lower.as_str(), "the" | "a" | "an") {
+                b -= 1;
+                break;
+            }
+            if self.lex.stopwords.contains(&t.lower) || self.cue(b - 1).is_some() {
+                break;
+            }
+            b -= 1;
+        }
+        if b < k && matches!(self.toks[b].lower.as_str(), "the" | "a" | "an") && b + 1 == k {
+            return None;
+        }
+        self.np(b, k)
     }
 
     /// The slot right after token `k` (inverted order: `said Trump`).
@@ -373,13 +400,7 @@ impl<'a> Ctx<'a> {
         let slot = self
             .subject_before(ws, k)
             .map(Slot::Ref)
-            .or_else(|| {
-                let mut b = k;
-                while b > ws && self.toks[b - 1].word && k - b < 6 {
-                    b -= 1;
-                }
-                self.np(b, k)
-            })
+            .or_else(|| self.np_before(ws, k))
             .or_else(|| self.slot_after(k));
         Some((k, self.toks[k].span, slot))
     }
@@ -397,13 +418,10 @@ impl<'a> Ctx<'a> {
             .rev()
             .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
             .unwrap_or(p);
-        let slot = self.subject_before(ss, k).map(Slot::Ref).or_else(|| {
-            let mut b = k;
-            while b > ss && self.toks[b - 1].word && k - b < 6 {
-                b -= 1;
-            }
-            self.np(b, k)
-        });
+        let slot = self
+            .subject_before(ss, k)
+            .map(Slot::Ref)
+            .or_else(|| self.np_before(ss, k));
         Some((k, self.toks[k].span, slot))
     }
 }
@@ -586,8 +604,9 @@ pub fn attribute(
                 attrs[g].merged_into = Some(root);
                 continue;
             }
-            let found = cx
-                .after_attr(g)
+            let after = cx.after_attr(g);
+            attrs[g].after = after.is_some();
+            let found = after
                 .or_else(|| cx.before_attr(g))
                 .or_else(|| cx.colon_attr(g));
             if let Some((k, cue, slot)) = found {
@@ -600,6 +619,15 @@ pub fn attribute(
             if let Some(h) = context_link(&cx, &attrs, g) {
                 attrs[g].kind = Some(Mode::Direct);
                 match h {
+                    // `"A," she said. "B."`: one statement interrupted by its
+                    // attribution, as PolNeAR and readers count it.
+                    Ok(h) if attrs[h].after
+                        && attrs[h].kind == Some(Mode::Direct)
+                        && segs[h].para == segs[g].para
+                        && cx.seg_close[h].zip(cx.seg_open[g]).is_some_and(|(c, o)| o <= c + 25) =>
+                    {
+                        attrs[g].merged_into = Some(attrs[h].merged_into.unwrap_or(h));
+                    }
                     Ok(h) => attrs[g].link = Some(h),
                     Err(r) => attrs[g].slot = Some(Slot::Ref(r)),
                 }
@@ -1106,11 +1134,10 @@ fn reported_speech(cx: &Ctx, s: usize) -> Option<(Span, Span, Option<Slot>)> {
             }
         }
         // Leading subject: "X said (that) CONTENT".
-        let slot = cx.subject_before(ss, k).map(Slot::Ref).or_else(|| {
-            (k > ss && k - ss <= 4 && (ss..k).all(|j| toks[j].word))
-                .then(|| cx.np(ss, k))
-                .flatten()
-        });
+        let slot = cx
+            .subject_before(ss, k)
+            .map(Slot::Ref)
+            .or_else(|| cx.np_before(ss, k));
         let Some(slot) = slot else { continue };
         let mut m = k + 1;
         if m < end

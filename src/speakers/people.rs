@@ -124,7 +124,16 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         let mut k = j;
         while !toks[k].poss {
             let n = k + 1;
-            if n < toks.len() && toks[n].sent == toks[k].sent && name_like(n) {
+            // Inside a name a title word is a surname ("Charlie King").
+            let cont = n < toks.len()
+                && toks[n].sent == toks[k].sent
+                && (name_like(n)
+                    || (toks[n].word
+                        && toks[n].cap
+                        && lex.titles.contains_key(&toks[n].lower)
+                        && !toks.get(n + 1).is_some_and(|t| t.lower == ".")
+                        && !toks.get(n + 1).is_some_and(|t| t.word && t.cap)));
+            if cont {
                 name_toks.push(n);
                 k = n;
                 continue;
@@ -195,7 +204,18 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         i = k + 1;
     }
 
-    // 2. People from multi-word names.
+    // 2. People from multi-word names, except in headlines, where every
+    // word is capitalized ("Obama Sees 'Personal Insult'").
+    let npara = toks.last().map_or(0, |t| t.para + 1);
+    let mut caps = vec![(0usize, 0usize); npara];
+    for t in toks.iter().filter(|t| t.word) {
+        caps[t.para].0 += t.cap as usize;
+        caps[t.para].1 += 1;
+    }
+    let headline: Vec<bool> = caps
+        .iter()
+        .map(|&(c, n)| (3..=25).contains(&n) && c * 10 >= n * 6)
+        .collect();
     let mut people: Vec<PersonInfo> = Vec::new();
     let mut first_pos: Vec<usize> = Vec::new();
     let mut run_person: Vec<Option<usize>> = vec![None; runs.len()];
@@ -212,7 +232,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             .collect()
     };
     for (ri, r) in runs.iter().enumerate() {
-        if r.nonperson || words_of(r).len() < 2 {
+        if r.nonperson || words_of(r).len() < 2 || headline[toks[r.head].para] {
             continue;
         }
         let w = words_of(r);

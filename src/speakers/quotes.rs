@@ -94,7 +94,8 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
     let mut open_from_prev: Option<usize> = None;
     for (p, para) in paras.iter().enumerate() {
         let s = para.of(text);
-        let first_is_opener = matches!(s.chars().next(), Some('"' | '“' | '„' | '«'));
+        let first_is_opener =
+            matches!(s.chars().next(), Some('"' | '“' | '„' | '«')) || s.starts_with("''");
         let mut carried = if first_is_opener {
             open_from_prev
         } else {
@@ -107,9 +108,15 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
         let mut prev: Option<char> = None;
         let mut it = s.char_indices().peekable();
         while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
             let at = para.start + i;
-            let after = at + c.len_utf8();
+            // Two apostrophes are a straight double quote (some newswires).
+            let (c, after) = if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+                it.next();
+                ('"', at + 2)
+            } else {
+                (c, at + c.len_utf8())
+            };
+            let next = it.peek().map(|&(_, n)| n);
             match (c, outer) {
                 ('“' | '„' | '«', None) => outer = Some((at, Kind::Curly, after)),
                 ('"', None) => {
@@ -238,6 +245,12 @@ mod tests {
         // Seed: `bid."I wasn't alone` has no space before the opening mark.
         let t = "presidential bid.\"I wasn't alone in that,\" Legend said.";
         assert_eq!(contents(t), ["I wasn't alone in that,"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_quotation_mark() {
+        let t = "''It is over,'' Mr. Smith said. Don't ''panic.''";
+        assert_eq!(contents(t), ["It is over,", "panic."]);
     }
 
     #[test]

@@ -100,6 +100,21 @@ pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segm
                 continue;
             }
             let start = para.start + bi;
+            if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
+                toks.push(Tok {
+                    span: Span::new(start, start + 2),
+                    lower: "\"".to_string(),
+                    word: false,
+                    cap: false,
+                    poss: false,
+                    mark: true,
+                    sent: 0,
+                    para: p,
+                    seg: None,
+                });
+                i += 2;
+                continue;
+            }
             toks.push(Tok {
                 span: Span::new(start, start + c.len_utf8()),
                 lower: c.to_string(),
