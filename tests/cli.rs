@@ -423,12 +423,15 @@ fn schema_lists_columns() {
 
 #[test]
 fn split_formats() {
-    let input = b"First line\nstill first. Second one.";
+    let input = b"The first line\nis still first. Second one.";
     let out = run_stdin(&["split"], input);
-    assert_eq!(stdout(&out), "First line still first.\nSecond one.\n");
+    assert_eq!(
+        stdout(&out),
+        "The first line is still first.\nSecond one.\n"
+    );
     let out = run_stdin(&["split", "--format", "csv"], input);
     assert_eq!(
         stdout(&out),
-        "doc_id,sentence,start,end,text\n-,1,0,23,First line still first.\n-,2,24,35,Second one.\n"
+        "doc_id,sentence,start,end,text\n-,1,0,30,The first line is still first.\n-,2,31,42,Second one.\n"
     );
 }

@@ -540,7 +540,7 @@ mod tests {
                 "err in:3: not a document record: key must be a string at line 1 column 2",
                 "doc 7 None Two.",
                 "doc in:5 None Three.",
-                "err in:6: not a document record: missing field `text` at line 1 column 10",
+                "err in:6: not a document record: missing field `text` at line 1 column 11",
             ]
         );
     }

@@ -23,8 +23,9 @@
 //! - Glued sentences from careless copy-editing split when a lowercase word
 //!   or number meets a capitalised word or an opening quote
 //!   (`friendship.Legend`, `bid."I`), but not inside URLs or e-mail addresses.
-//! - Ellipses: a spaced ellipsis (`is . . . I`) never ends a sentence; one
-//!   glued to its word (`get… Like`), or a four-dot one, does before a capital.
+//! - Ellipses: one glued to its word (`get… Like`), or a four-dot one, ends
+//!   a sentence before a capital; a free-standing one (`embeds ... You`) only
+//!   before a sentence-starting word other than `I` (`is . . . I didn't`).
 //! - Paragraphs: blank lines separate paragraphs. A text without blank lines
 //!   whose lines mostly end in terminal punctuation (one paragraph per line,
 //!   as in PerSenT) gets one paragraph per line. Otherwise a single line break
@@ -650,6 +651,31 @@ impl<'a> Scan<'a> {
         &rest[..end]
     }
 
+    /// Whether a quotation of more than two words opens at `m`:
+    /// `Gov. C.L. "Butch" Otter` quotes a nickname, `N.Y. “Secretary
+    /// Clinton lied,”` starts a sentence.
+    fn opens_long_quote(&self, m: usize) -> bool {
+        let Some(q) = self
+            .char_at(m)
+            .filter(|&c| matches!(c, '"' | '“' | '‘' | '«'))
+        else {
+            return false;
+        };
+        let mut spaces = 0;
+        for c in self.text[m + q.len_utf8()..].chars().take(40) {
+            if matches!(c, '"' | '”' | '’' | '»') {
+                return false;
+            }
+            if c.is_whitespace() {
+                spaces += 1;
+                if spaces >= 2 {
+                    return true;
+                }
+            }
+        }
+        true
+    }
+
     fn is_starter(&self, word: &str) -> bool {
         matches!(
             self.lex.word(word),
@@ -804,10 +830,7 @@ impl<'a> Scan<'a> {
             // sentence far more often than it follows an abbreviation.
             Some(AbbrevClass::General) => {
                 next == Next::Upper
-                    && (self
-                        .char_at(m)
-                        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«'))
-                        || self.is_starter(self.word_at(w)))
+                    && (self.opens_long_quote(m) || self.is_starter(self.word_at(w)))
             }
         };
         if boundary && !(quote && next == Next::Upper && self.is_attribution(m)) {
@@ -864,7 +887,7 @@ impl<'a> Scan<'a> {
             let before = self.text[self.seg_start..i].trim_end();
             let opens = before.chars().next_back().is_none_or(is_opener);
             let word = self.word_at(w);
-            if !opens && word != "I" && self.is_starter(word) {
+            if !opens && w == m && word != "I" && self.is_starter(word) {
                 self.emit(k);
             }
         }

@@ -65,6 +65,14 @@ fn a_quotation_after_an_acronym_starts_a_sentence() {
 }
 
 #[test]
+fn a_nickname_in_quotes_after_initials_is_no_quotation() {
+    assert_eq!(
+        split("He was represented by Gov. C.L. \"Butch\" Otter (R-Idaho)."),
+        ["He was represented by Gov. C.L. \"Butch\" Otter (R-Idaho)."]
+    );
+}
+
+#[test]
 fn months_and_numbers_before_digits() {
     assert_eq!(
         split("The vote on Jan. 6 was No. 1 on p. 12 of the report. It passed."),
