@@ -293,27 +293,34 @@ impl StanceTagger {
         attribution: &Attribution,
         vader: &Vader,
     ) -> Vec<Stance> {
-        let addressees = addressees(text, sentences, attribution);
+        // Mentions and quote parts sorted by start, for binary searches (a
+        // long document has thousands of each).
+        let mut mentions = attribution.mentions.clone();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let addressees = addressees(text, sentences, attribution, &mentions);
+        let mut direct: Vec<Span> = attribution
+            .quotes
+            .iter()
+            .filter(|q| q.kind == Mode::Direct)
+            .flat_map(|q| q.parts.iter().copied())
+            .collect();
+        direct.sort();
         let mut out = Vec::new();
         for (si, sent) in sentences.iter().enumerate() {
             let speech = attribution.sentences.get(si).cloned().unwrap_or_default();
-            let starts_quoted = attribution.quotes.iter().any(|q| {
-                matches!(q.kind, Mode::Direct)
-                    && q.parts
-                        .iter()
-                        .any(|p| p.start < sent.span.start && sent.span.start < p.end)
-            });
+            let starts_quoted = {
+                let i = direct.partition_point(|p| p.start < sent.span.start);
+                direct[..i]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .any(|p| sent.span.start < p.end)
+            };
             let toks = tokens::tokenize(text, sent.span, starts_quoted);
             if toks.is_empty() {
                 continue;
             }
-            let refs = self.refs(
-                &toks,
-                sent.span,
-                attribution,
-                &addressees,
-                speech.speaker.as_ref(),
-            );
+            let refs = self.refs(&toks, sent.span, &mentions, &addressees);
             if refs.is_empty() {
                 continue;
             }
@@ -456,20 +463,18 @@ impl StanceTagger {
         &self,
         toks: &[Token],
         sentence: Span,
-        attribution: &Attribution,
-        addressees: &[(Span, PersonId, Option<PersonId>)],
-        speaker: Option<&Source>,
+        mentions: &[Mention],
+        addressees: &[Addressed],
     ) -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
-        for m in attribution
-            .mentions
+        for m in starting_in(mentions, sentence)
             .iter()
             .filter(|m| sentence.contains(m.span))
         {
             if let Some((t0, t1)) = token_range(toks, m.span) {
                 let norm = toks[t0].norm.as_str();
                 let mut person = m.person;
-                let quote = addressees.iter().find(|(q, _, _)| q.contains(m.span));
+                let quote = addressed(addressees, m.span);
                 if let Some((_, sp, ad)) = quote
                     && m.kind == MentionKind::Pronoun
                     && THIRD_PERSON.contains(&norm)
@@ -477,8 +482,8 @@ impl StanceTagger {
                 {
                     // "he" in Legend's words to West is neither of them:
                     // the last other person named before.
-                    let other = attribution
-                        .mentions
+                    let before = mentions.partition_point(|o| o.span.start < m.span.start);
+                    let other = mentions[..before]
                         .iter()
                         .rev()
                         .filter(|o| o.span.end <= m.span.start)
@@ -502,9 +507,7 @@ impl StanceTagger {
             if t.kind != Kind::Word || refs.iter().any(|r| (r.t0..r.t1).contains(&k)) {
                 continue;
             }
-            let Some((_, speaker, addressee)) =
-                addressees.iter().find(|(q, _, _)| q.contains(t.span))
-            else {
+            let Some((_, speaker, addressee)) = addressed(addressees, t.span) else {
                 continue;
             };
             let person = if YOU.contains(&t.norm.as_str()) {
@@ -524,7 +527,6 @@ impl StanceTagger {
             } else {
                 continue;
             };
-            let _ = speaker;
             refs.push(Ref {
                 person,
                 t0: k,
@@ -533,7 +535,6 @@ impl StanceTagger {
                 span: t.span,
             });
         }
-        let _ = speaker;
         refs.sort_by_key(|r| (r.t0, r.t1));
         refs
     }
@@ -625,26 +626,51 @@ fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
     Some((t0, t1))
 }
 
+/// A direct quote part with its speaker and addressee (if known).
+type Addressed = (Span, PersonId, Option<PersonId>);
+
+/// The mentions (sorted by start) that start inside `span`.
+fn starting_in(mentions: &[Mention], span: Span) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    &mentions[lo..hi.max(lo)]
+}
+
+/// The quote part (sorted by start, not overlapping) that contains `span`.
+fn addressed(addressees: &[Addressed], span: Span) -> Option<&Addressed> {
+    let i = addressees.partition_point(|(q, _, _)| q.start <= span.start);
+    addressees[..i].last().filter(|(q, _, _)| q.contains(span))
+}
+
 /// For each direct quote part with a person speaker: (part span, speaker,
-/// addressee). The addressee is a vocative name in the quote ("I love you
-/// John"), the person told ("told host David Axelrod"), or else the one
-/// person other than the speaker named in the narration of the quote's
-/// paragraph up to the quote; unknown otherwise.
+/// addressee), sorted by start. The addressee is a vocative name in the
+/// quote ("I love you John"), the person told ("told host David Axelrod"),
+/// the previous speaker for a reply ("replied"), the addressee of the
+/// speaker's previous quote for a quote without a cue (it continues it), or,
+/// for a written message ("read", "wrote", "a message from Legend"), the
+/// one person other than the speaker named in the narration of the quote's
+/// paragraph; unknown otherwise.
 fn addressees(
     text: &str,
     sentences: &[Sentence],
     attribution: &Attribution,
-) -> Vec<(Span, PersonId, Option<PersonId>)> {
+    mentions: &[Mention],
+) -> Vec<Addressed> {
+    let mut parts: Vec<Span> = attribution
+        .quotes
+        .iter()
+        .filter(|q| q.kind != Mode::Indirect)
+        .flat_map(|q| q.parts.iter().copied())
+        .collect();
+    parts.sort();
     let in_quote = |s: Span| {
-        attribution
-            .quotes
-            .iter()
-            .any(|q| q.kind != Mode::Indirect && q.parts.iter().any(|p| p.contains(s)))
+        let i = parts.partition_point(|p| p.start <= s.start);
+        parts[..i].iter().rev().take(2).any(|p| p.contains(s))
     };
-    let names: Vec<&Mention> = attribution
-        .mentions
+    let names: Vec<Mention> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Name)
+        .copied()
         .collect();
     let mut out = Vec::new();
     let mut last: Option<(PersonId, Option<PersonId>)> = None;
@@ -655,81 +681,79 @@ fn addressees(
         let Some(Source::Person(speaker)) = q.speaker else {
             continue;
         };
-        let is_other = |m: &&&Mention| m.person != speaker;
+        let is_other = |m: &&Mention| m.person != speaker;
         // Vocative: a name right after `you`, or set off by a comma at the
         // start or the end of a part.
-        let vocative = names.iter().filter(is_other).find(|m| {
-            q.parts.iter().any(|p| p.contains(m.span)) && {
-                let before = text[..m.span.start].trim_end();
-                let after = text[m.span.end..].trim_start();
-                let lower = before.to_lowercase();
-                lower.ends_with(" you")
-                    || (before.ends_with(',') && after.starts_with(['.', '!', '?', '"', '”']))
-                    || (after.starts_with(',')
-                        && q.parts
-                            .iter()
-                            .any(|p| text[p.start..m.span.start].trim().is_empty()))
-            }
-        });
-        // The person told: a name within a few words after the cue.
-        let told = q.cue.and_then(|cue| {
-            let cue_text = cue.of(text).to_lowercase();
-            if !(cue_text == "told" || cue_text == "tells") {
-                return None;
-            }
-            names
-                .iter()
-                .filter(is_other)
-                .find(|m| m.span.start >= cue.end && m.span.start - cue.end <= 20)
-        });
-        // The one other person named in the paragraph's narration.
-        let paragraph = sentences
+        let vocative = starting_in(&names, q.span)
             .iter()
-            .find(|s| {
-                s.span.contains(Span::new(q.span.start, q.span.start))
-                    || s.span.start >= q.span.start
-            })
-            .map(|s| s.paragraph);
-        let para_start = paragraph.and_then(|p| {
-            sentences
-                .iter()
-                .find(|s| s.paragraph == p)
-                .map(|s| s.span.start)
-        });
-        // Only a written message has an addressee known from context; an
-        // interview answer ("Legend explained") speaks to the reporter.
-        let cue_word = q.cue.map(|c| c.of(text).to_lowercase()).unwrap_or_default();
-        let narration = para_start
-            .map_or("", |ps| &text[ps.min(q.span.start)..q.span.start])
-            .to_lowercase();
-        let message = MESSAGE_CUES.contains(&cue_word.as_str())
-            || narration
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| MESSAGE_NOUNS.contains(&w));
-        let context = para_start.filter(|_| message).and_then(|ps| {
-            let mut others: Vec<PersonId> = Vec::new();
-            for m in names.iter().filter(is_other) {
-                if m.span.start >= ps
-                    && m.span.end <= q.span.end
-                    && !in_quote(m.span)
-                    && !others.contains(&m.person)
-                {
-                    others.push(m.person);
+            .filter(is_other)
+            .find(|m| {
+                q.parts.iter().any(|p| p.contains(m.span)) && {
+                    let before = text[..m.span.start].trim_end();
+                    let after = text[m.span.end..].trim_start();
+                    let tail = before.get(before.len().saturating_sub(4)..).unwrap_or("");
+                    tail.eq_ignore_ascii_case(" you")
+                        || (before.ends_with(',') && after.starts_with(['.', '!', '?', '"', '”']))
+                        || (after.starts_with(',')
+                            && q.parts.iter().any(|p| {
+                                p.start <= m.span.start
+                                    && text[p.start..m.span.start].trim().is_empty()
+                            }))
                 }
-            }
-            (others.len() == 1).then(|| others[0])
-        });
-        // A quote without a cue continues the speaker's previous quote, and
-        // so its addressee.
+            });
+        // The person told: a name within a few words after the cue.
+        let cue_word = q.cue.map(|c| c.of(text).to_lowercase()).unwrap_or_default();
+        let told = q
+            .cue
+            .filter(|_| cue_word == "told" || cue_word == "tells")
+            .and_then(|cue| {
+                starting_in(&names, Span::new(cue.end, cue.end + 20))
+                    .iter()
+                    .find(|m| m.person != speaker)
+            });
         // A reply answers the previous quote's speaker.
         let replied = match last {
             Some((sp, _)) if REPLY_CUES.contains(&cue_word.as_str()) && sp != speaker => Some(sp),
             _ => None,
         };
+        // A quote without a cue continues the speaker's previous quote, and
+        // so its addressee.
         let carried = match last {
             Some((sp, ad)) if q.cue.is_none() && sp == speaker => ad,
             _ => None,
         };
+        // Only a written message has an addressee known from context; an
+        // interview answer ("Legend explained") speaks to the reporter.
+        let first = sentences.partition_point(|s| s.span.end <= q.span.start);
+        let para_start = sentences.get(first).map(|s| {
+            let p = s.paragraph;
+            let k = sentences[..first]
+                .iter()
+                .rev()
+                .take_while(|x| x.paragraph == p)
+                .count();
+            sentences[first - k].span.start.min(q.span.start)
+        });
+        let context = para_start.and_then(|ps| {
+            let narration = text[ps..q.span.start].to_lowercase();
+            let message = MESSAGE_CUES.contains(&cue_word.as_str())
+                || narration
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| MESSAGE_NOUNS.contains(&w));
+            if !message {
+                return None;
+            }
+            let mut others: Vec<PersonId> = Vec::new();
+            for m in starting_in(&names, Span::new(ps, q.span.end))
+                .iter()
+                .filter(is_other)
+            {
+                if m.span.end <= q.span.end && !in_quote(m.span) && !others.contains(&m.person) {
+                    others.push(m.person);
+                }
+            }
+            (others.len() == 1).then(|| others[0])
+        });
         let addressee = vocative
             .map(|m| m.person)
             .or(told.map(|m| m.person))
@@ -741,6 +765,7 @@ fn addressees(
             out.push((*p, speaker, addressee));
         }
     }
+    out.sort_by_key(|(p, _, _)| (p.start, p.end));
     out
 }
 

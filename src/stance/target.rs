@@ -178,13 +178,9 @@ pub fn word_valence(vader: &Vader, word: &str) -> f64 {
     vader.valence(word).unwrap_or(0.0)
 }
 
-fn words_of(tokens: &[Token]) -> Vec<&str> {
-    tokens.iter().map(|t| t.norm.as_str()).collect()
-}
-
 /// Finds every cue in the tokens, with negation and voice.
 pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
-    let words = words_of(tokens);
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -230,7 +226,7 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
 /// ending within [`NEGATION_WINDOW`] words before it, in the same clause, or
 /// "too ADJ to" right before it ("too powerful to endorse").
 pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize> {
-    let words = words_of(tokens);
+    let words = tokens;
     let clause = tokens[i].clause;
     let mut end = i;
     let mut seen = 0;
@@ -257,15 +253,15 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
     let lo = i.saturating_sub(8);
     if let Some(k) = (lo..i)
         .rev()
-        .find(|&k| words[k] == "neither" && tokens[k].clause == clause)
+        .find(|&k| words[k].norm == "neither" && tokens[k].clause == clause)
     {
         return Some(k);
     }
-    if i >= 2 && words[i - 1] == "to" {
+    if i >= 2 && words[i - 1].norm == "to" {
         let lo = i.saturating_sub(7);
         if let Some(t) = (lo..i - 1)
             .rev()
-            .find(|&k| words[k] == "too" && tokens[k].clause == clause)
+            .find(|&k| words[k].norm == "too" && tokens[k].clause == clause)
         {
             return Some(t);
         }
@@ -273,26 +269,11 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
     None
 }
 
-/// Whether the sentence is a title in headline case ("Michael Bloomberg
-/// Criticizes Obama"): most of its words of four letters or more are
-/// capitalized, so capitals do not mark names.
-pub fn is_headline(tokens: &[Token]) -> bool {
-    let long = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word && t.span.len() >= 4);
-    let (mut n, mut caps) = (0, 0);
-    for t in long {
-        n += 1;
-        caps += usize::from(t.capitalized);
-    }
-    n >= 3 && caps * 10 >= n * 8
-}
-
 /// Whether token `i` is a capitalized word inside the sentence (a name or
 /// part of one), not a sentence-initial word or "I".
 pub fn is_name(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || is_headline(tokens) {
+    if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || t.headline {
         return false;
     }
     // Sentence-initial, or first after an opening quote or colon.

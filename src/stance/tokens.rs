@@ -34,6 +34,9 @@ pub struct Token {
     pub capitalized: bool,
     /// Clause number within the sentence (see [`tokenize`]).
     pub clause: usize,
+    /// Whether the sentence is in headline case (see [`is_headline`]), where
+    /// capitals do not mark names.
+    pub headline: bool,
     /// Whether the token is inside quotation marks opened in this sentence
     /// (or continuing a quote, when the caller says the sentence starts
     /// inside one).
@@ -166,13 +169,37 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
     }
     // Clause words open a clause of their own (the word belongs to it).
     let mut bump = 0;
+    let headline = is_headline(&out);
     for t in &mut out {
         if t.kind == Kind::Word && CLAUSE_WORDS.contains(&t.norm.as_str()) {
             bump += 1;
         }
         t.clause += bump;
+        t.headline = headline;
     }
     out
+}
+
+/// Whether a sentence is a title in headline case ("Michael Bloomberg
+/// Criticizes Obama"): most of its words of four letters or more are
+/// capitalized.
+pub fn is_headline(tokens: &[Token]) -> bool {
+    let (mut n, mut caps) = (0, 0);
+    for t in tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.span.len() >= 4)
+    {
+        n += 1;
+        caps += usize::from(t.capitalized);
+    }
+    n >= 3 && caps * 10 >= n * 8
+}
+
+impl AsRef<str> for Token {
+    /// The normalized text (for lexicon look-ups).
+    fn as_ref(&self) -> &str {
+        &self.norm
+    }
 }
 
 fn byte_at(chars: &[(usize, char)], idx: usize, len: usize) -> usize {
@@ -225,6 +252,7 @@ fn push(
         norm,
         kind,
         capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+        headline: false,
         clause,
         quoted,
     });
