@@ -243,7 +243,7 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
         if prev.kind == Kind::Punct {
             break;
         }
-        if let Some(len) = lex.negator_ending_at(&words, end) {
+        if let Some(len) = lex.negator_ending_at(words, end) {
             return Some(end - len);
         }
         end -= 1;
