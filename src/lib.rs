@@ -37,4 +37,5 @@ pub use crate::sentiment::PyFloat;
 pub use crate::sentiment::{Scores, Vader};
 pub use crate::span::Span;
 pub use crate::speakers::{Attribution, Mode, Person, PersonId, Quote, Source, Speakers};
+pub use crate::stance::{Judgement, sentence_targets};
 pub use crate::stance::{Label, Stance, StanceTagger};

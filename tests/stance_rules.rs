@@ -115,3 +115,40 @@ fn stances_are_in_sentence_order_and_spans_point_at_the_target() {
         );
     }
 }
+
+#[test]
+fn a_written_message_addresses_the_other_person_of_its_paragraph() {
+    let a = annotate(
+        "Ann Lee fell out with Tom Smith in 2018. A message from Lee read, \"Hey, it's Ann. You are the greatest artist of our time.\"",
+    );
+    assert!(
+        has(&a, "Ann Lee", "Tom Smith", Label::Favor),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn an_interview_answer_does_not_address_the_person_discussed() {
+    // Lee speaks about Smith to a reporter: `you` is not Smith.
+    let a = annotate(
+        "Ann Lee talked about Tom Smith on Monday. \"You are the greatest,\" Lee explained to the crowd.",
+    );
+    assert!(
+        !has(&a, "Ann Lee", "Tom Smith", Label::Favor),
+        "{:?}",
+        stances(&a)
+    );
+}
+
+#[test]
+fn reported_emotion_is_not_a_stance() {
+    let a = annotate("Ann Lee met Tom Smith. \"He was not happy about that,\" Lee said.");
+    assert!(
+        !stances(&a)
+            .iter()
+            .any(|(_, t, l)| t == "Tom Smith" && *l != Label::Neutral),
+        "{:?}",
+        stances(&a)
+    );
+}

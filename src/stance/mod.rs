@@ -130,6 +130,31 @@ impl Stance {
     }
 }
 
+/// The `targets` of one sentence (the `sentences` table): each person the
+/// sentence takes a stance toward, once, in the order [`StanceTagger::analyze`]
+/// gives them (first mention), with the label of the sentence's own voice:
+/// the stance held by `holder` (the sentence's speaker, `None` for the
+/// article) if there is one, else the first stance toward that person.
+pub fn sentence_targets(
+    stances: &[Stance],
+    sentence: usize,
+    holder: Option<&Source>,
+) -> Vec<(PersonId, Label)> {
+    let here: Vec<&Stance> = stances.iter().filter(|s| s.sentence == sentence).collect();
+    let mut out: Vec<(PersonId, Label)> = Vec::new();
+    for s in &here {
+        if out.iter().any(|(p, _)| *p == s.target) {
+            continue;
+        }
+        let own = here
+            .iter()
+            .find(|o| o.target == s.target && o.holder.as_ref() == holder)
+            .unwrap_or(s);
+        out.push((s.target, own.label));
+    }
+    out
+}
+
 /// The verdict on one target: label, confidence, evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
@@ -837,6 +862,36 @@ mod tests {
             judge("Jones was arrested on Friday.", "Jones").label,
             Label::Against
         );
+    }
+
+    #[test]
+    fn sentence_targets_prefer_the_speakers_own_stance() {
+        let st = |sentence, holder: Option<usize>, target, label| Stance {
+            sentence,
+            holder: holder.map(Source::Person),
+            target,
+            label,
+            confidence: 0.9,
+            target_span: Span::new(0, 1),
+            evidence: String::new(),
+        };
+        let stances = [
+            st(0, Some(1), 2, Label::Favor),
+            st(0, Some(0), 1, Label::Against),
+            st(0, Some(0), 2, Label::Against),
+            st(1, Some(0), 1, Label::Favor),
+        ];
+        let speaker = Source::Person(0);
+        assert_eq!(
+            sentence_targets(&stances, 0, Some(&speaker)),
+            [(2, Label::Against), (1, Label::Against)]
+        );
+        assert_eq!(
+            sentence_targets(&stances, 0, None),
+            [(2, Label::Favor), (1, Label::Against)]
+        );
+        assert_eq!(sentence_targets(&stances, 1, None), [(1, Label::Favor)]);
+        assert!(sentence_targets(&stances, 2, None).is_empty());
     }
 
     #[test]
