@@ -15,11 +15,21 @@
 //! 3. **Negation**: a negator up to three words before (or "too ... to")
 //!    reverses a cue and a positive word (x -0.74, VADER's `N_SCALAR`), and
 //!    weakens a negative one ("not damaged" is not praise).
+//!    "neither A nor B" negates both.
 //! 4. **Speakers are not targets of their own words**: when the target is
-//!    the one who says a quotation ("..., Goodman added"), the quoted words
-//!    do not count toward them.
+//!    the subject of a speech verb ("..., Goodman added", "said Schumer."),
+//!    what they say counts `SPEECH_CONTENT` toward them.
 //! 5. Capitalized words inside the sentence are names ("Vanity Fair",
-//!    "Affordable Care Act"), not sentiment.
+//!    "Affordable Care Act"), not sentiment, unless the sentence is a
+//!    headline in title case.
+//! 6. **Cues first**: a cue overrides VADER for its words; a cue with both
+//!    values 0 silences a word that is neutral in news ("security",
+//!    "party", "died") or reports an emotion ("happy", "hope").
+//!
+//! [`Weights`] differ between target-directed sentiment (NewsMTSC,
+//! PerSenT: the whole tone counts) and a holder's stance (cues count double,
+//! and a cue takes the words before it to its own side: in "you're too
+//! powerful to endorse who he is", `powerful` is about `you`).
 
 use super::lexicon::Lexicon;
 use super::tokens::{Kind, Token};

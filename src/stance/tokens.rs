@@ -60,7 +60,8 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Tokenizes `span` of `text`. Clause numbers start at 0 and grow at
-/// `;`, `:`, dashes, parentheses, quotation marks and [`CLAUSE_WORDS`];
+/// `;`, `:`, dashes, parentheses, quotation marks and clause words ("but",
+/// "while", "despite", ...);
 /// `starts_quoted` says whether the sentence begins inside an open quote.
 pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
     let s = span.of(text);
