@@ -70,6 +70,8 @@ fn holder_name(a: &Attribution, s: &Stance) -> String {
 struct Outcome {
     certain: Vec<(bool, String)>,
     uncertain: Vec<(bool, String)>,
+    /// Our stances whose (sentence, holder, target) has no gold stance.
+    extra: Vec<String>,
 }
 
 fn evaluate() -> Outcome {
@@ -79,7 +81,9 @@ fn evaluate() -> Outcome {
     let mut out = Outcome {
         certain: vec![],
         uncertain: vec![],
+        extra: vec![],
     };
+    let mut matched = vec![false; ann.stances.len()];
     let mut from = ann.doc.body.start;
     for g in gold() {
         let n = g["n"].as_u64().unwrap();
@@ -102,8 +106,13 @@ fn evaluate() -> Outcome {
             let found: Vec<&Stance> = ann
                 .stances
                 .iter()
-                .filter(|s| ours.contains(&s.sentence))
-                .filter(|s| holder_name(a, s) == holder && a.people[s.target].name == entity)
+                .enumerate()
+                .filter(|(_, s)| ours.contains(&s.sentence))
+                .filter(|(_, s)| holder_name(a, s) == holder && a.people[s.target].name == entity)
+                .map(|(i, s)| {
+                    matched[i] = true;
+                    s
+                })
                 .collect();
             let ok = found.iter().any(|s| s.label.as_str() == label);
             let got = if found.is_empty() {
@@ -130,6 +139,19 @@ fn evaluate() -> Outcome {
             }
         }
     }
+    for (s, m) in ann.stances.iter().zip(&matched) {
+        if !m {
+            out.extra.push(format!(
+                "sentence {}: {:?} -> {}: {} ({:.2}, {:?})",
+                s.sentence + 1,
+                holder_name(a, s),
+                a.people[s.target].name,
+                s.label.as_str(),
+                s.confidence,
+                s.evidence
+            ));
+        }
+    }
     out
 }
 
@@ -139,13 +161,17 @@ fn seed_certain_stances() {
     for (ok, line) in o.certain.iter().chain(&o.uncertain) {
         println!("{} {line}", if *ok { "ok  " } else { "MISS" });
     }
+    for e in &o.extra {
+        println!("extra {e}");
+    }
     let agree = o.uncertain.iter().filter(|(ok, _)| *ok).count();
     println!(
-        "certain: {}/{} found; uncertain: {}/{} agree",
+        "certain: {}/{} found; uncertain: {}/{} agree; {} stances without a gold one",
         o.certain.iter().filter(|(ok, _)| *ok).count(),
         o.certain.len(),
         agree,
-        o.uncertain.len()
+        o.uncertain.len(),
+        o.extra.len()
     );
     assert_eq!(o.certain.len(), 16, "the gold file has 16 certain stances");
     let missed: Vec<&String> = o

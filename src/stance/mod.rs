@@ -671,7 +671,8 @@ fn addressed(addressees: &[Addressed], span: Span) -> Option<&Addressed> {
 /// addressee), sorted by start. The addressee is a vocative name in the
 /// quote ("I love you John"), the person told ("told host David Axelrod"),
 /// the previous speaker for a reply ("replied"), the addressee of the
-/// speaker's previous quote for a quote without a cue (it continues it), or,
+/// speaker's previous quote for a quote without a cue that follows it with
+/// no narration between (it continues it), or,
 /// for a written message ("read", "wrote", "a message from Legend"), the
 /// one person other than the speaker named in the narration of the quote's
 /// paragraph; unknown otherwise.
@@ -699,6 +700,7 @@ fn addressees(
         .collect();
     let mut out = Vec::new();
     let mut last: Option<(PersonId, Option<PersonId>)> = None;
+    let mut last_end = 0;
     for q in &attribution.quotes {
         if q.kind != Mode::Direct {
             continue;
@@ -743,8 +745,11 @@ fn addressees(
         };
         // A quote without a cue continues the speaker's previous quote, and
         // so its addressee.
+        let adjacent = text
+            .get(last_end.min(q.span.start)..q.span.start)
+            .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric));
         let carried = match last {
-            Some((sp, ad)) if q.cue.is_none() && sp == speaker => ad,
+            Some((sp, ad)) if q.cue.is_none() && sp == speaker && adjacent => ad,
             _ => None,
         };
         // Only a written message has an addressee known from context; an
@@ -786,6 +791,7 @@ fn addressees(
             .or(carried)
             .or(context);
         last = Some((speaker, addressee));
+        last_end = q.span.end;
         for p in &q.parts {
             out.push((*p, speaker, addressee));
         }
