@@ -54,7 +54,7 @@ use target::{CueHit, Scored, Weights};
 use tokens::{Kind, Token};
 
 /// A score at least this far from 0 is favor (> 0) or against (< 0).
-pub const LABEL_THRESHOLD: f64 = 0.3;
+pub const LABEL_THRESHOLD: f64 = 0.25;
 
 /// Confidence a stance needs to be trusted: stances of the article's own
 /// voice (no holder) are kept only from here on, and

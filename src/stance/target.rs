@@ -40,6 +40,11 @@ use crate::span::Span;
 pub const DECAY: f64 = 4.0;
 /// Weight of words in another clause than the target.
 pub const OTHER_CLAUSE: f64 = 0.5;
+/// Weight of a word with another person (a name or pronoun) between it and
+/// the target.
+pub const OTHER_PERSON: f64 = 0.5;
+/// Personal pronouns that stand for another person.
+const PERSONAL: &[&str] = &["he", "she", "him", "her", "his", "they", "them", "their"];
 /// Weight of what a target says ("X said ...") toward X.
 pub const SPEECH_CONTENT: f64 = 0.2;
 /// VADER's negation scalar (`N_SCALAR = -0.74`).
@@ -428,6 +433,10 @@ pub fn score(
         let (lo, hi) = if i < t0 { (i, t0) } else { (t1, i) };
         if cues.iter().any(|c| c.first > lo && c.end <= hi) {
             w *= weights.across_cue;
+        }
+        // Another person between the word and the target is closer to it.
+        if (lo + 1..hi).any(|k| is_name(tokens, k) || PERSONAL.contains(&tokens[k].norm.as_str())) {
+            w *= OTHER_PERSON;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
         parts.push(Contribution {
