@@ -901,6 +901,35 @@ mod tests {
     }
 
     #[test]
+    fn cue_files_add_and_override_and_report_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("newstance-stance-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("cues.tsv");
+        std::fs::write(&good, "# mine\nadore\t0\t3\nsupport\t0\t-1\n").unwrap();
+        let mut tagger = StanceTagger::new();
+        tagger.add_cue_file(&good).unwrap();
+        let text = "Ann Lee said she would support Tom Smith and adore Bob Ray.";
+        let j = |who: &str| {
+            let s = text.find(who).unwrap();
+            tagger.toward(
+                text,
+                Span::new(0, text.len()),
+                Span::new(s, s + who.len()),
+                &Vader::new(),
+            )
+        };
+        assert_eq!(j("Tom Smith").label, Label::Against);
+        assert_eq!(j("Bob Ray").label, Label::Favor);
+        let bad = dir.join("bad.tsv");
+        std::fs::write(&bad, "adore\t0\n").unwrap();
+        let e = tagger.add_cue_file(&bad).unwrap_err();
+        assert_eq!(e.line(), Some(1));
+        assert!(e.to_string().starts_with(&bad.display().to_string()), "{e}");
+        assert!(tagger.add_cue_file(&dir.join("missing.tsv")).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn a_target_without_words_is_neutral_with_no_confidence() {
         let t = "Hello there.";
         let j =
