@@ -116,6 +116,7 @@ pub fn char_len(s: &str) -> usize {
 /// boundary, Rust's exact decimal formatting (ties to even, like
 /// `_Py_dg_dtoa` mode 3) decides. Signs are kept: `round(-0.00004, 4)` is
 /// `-0.0`, as in Python.
+#[inline]
 pub fn round(x: f64, ndigits: u32) -> f64 {
     let scale = match ndigits {
         3 => 1e3,
@@ -134,6 +135,13 @@ pub fn round(x: f64, ndigits: u32) -> f64 {
             return (r as f64).copysign(y) / scale;
         }
     }
+    round_exact(x, ndigits)
+}
+
+/// The slow path of [`round`]: exact decimal formatting, ties to even.
+#[cold]
+#[inline(never)]
+fn round_exact(x: f64, ndigits: u32) -> f64 {
     format!("{:.*}", ndigits as usize, x).parse().unwrap_or(x)
 }
 

@@ -6,14 +6,20 @@
 //! in the same order as in Python, in `f64`, so that rounding errors are the
 //! same too.
 //!
-//! Hot path: one pass splits and lowercases tokens into reused buffers (a
-//! thread-local [`Scratch`]), one hash lookup per token fetches everything
-//! the rules ask about it ([`Entry`]), and the rules then only read flags.
+//! Hot path: for ASCII text (nearly all news), one pass over the bytes with
+//! a class table finds the tokens, strips them and notes their case; each
+//! token stays a span of the text (no copy, no allocation) and is looked up
+//! once, lowercased eight bytes at a time, in an inline-key hash map
+//! ([`super::wordmap`]) that returns everything the rules ask about the
+//! word ([`Entry`]: valence and role flags). The rules then read flags,
+//! never strings, except for the rare idiom candidates. Buffers are reused
+//! across calls (a thread-local [`Scratch`]). Text with other characters
+//! takes a general path with Python's Unicode white space and lowercasing.
 
 use super::Scores;
 use super::lexicon::{Entry, Table, flag};
 use super::py;
-use super::wordmap::{INLINE, ascii_lower8, pack};
+use super::wordmap::{INLINE, ascii_lower8, pack_window};
 use std::cell::RefCell;
 
 /// `B_INCR`: mean rating increase for a booster word; `B_DECR` is its
@@ -60,6 +66,9 @@ struct Scratch {
     /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
     /// while it is looked up).
     lower: Vec<u8>,
+    /// ASCII text followed by [`INLINE`] zero bytes, so that every token
+    /// starts a full 16-byte window.
+    padded: Vec<u8>,
     tokens: Vec<Token>,
     sentiments: Vec<f64>,
 }
@@ -82,11 +91,16 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     let Scratch {
         text: buf,
         lower,
+        padded,
         tokens,
         sentiments,
     } = scratch;
-    let text = replace_emojis(table, text, buf);
-    tokenize(table, text, lower, tokens);
+    let text = if text.is_ascii() {
+        text
+    } else {
+        replace_emojis(table, text, buf)
+    };
+    let marks = tokenize(table, text, lower, padded, tokens);
     let lower = lower.as_slice();
     let words = Words {
         tokens,
@@ -95,24 +109,48 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
-    // only if some, but not all, tokens are upper case.
-    let upper = tokens.iter().filter(|t| t.upper).count();
+    // only if some, but not all, tokens are upper case. (And is there a
+    // "but"?)
+    let (mut upper, mut any_flags) = (0, 0);
+    for t in tokens.iter() {
+        upper += usize::from(t.upper);
+        any_flags |= t.entry.flags;
+    }
     let cap_diff = upper > 0 && upper < tokens.len();
+    let has_but = any_flags & flag::BUT != 0;
 
-    // polarity_scores, main loop.
+    // polarity_scores, main loop. The sums of `score_valence` are taken on
+    // the way; the list of sentiments is only kept for `but_check`, which
+    // changes it, after which the sums are redone.
     sentiments.clear();
+    let mut sums = Sums::default();
     let n = tokens.len();
     for (i, t) in tokens.iter().enumerate() {
-        // Boosters get no valence of their own ("item.lower() in
-        // BOOSTER_DICT"), nor does "kind" in "kind of".
-        if t.is(flag::BOOSTER) || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF)) {
-            sentiments.push(0.0);
+        // Words outside the lexicon score 0 (`sentiment_valence`, inlined
+        // here for speed). Boosters get no valence of their own
+        // ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
+        if !t.in_lexicon()
+            || t.is(flag::BOOSTER)
+            || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
+        {
+            if has_but {
+                sentiments.push(0.0);
+            }
             continue;
         }
-        sentiments.push(sentiment_valence(table, &words, i, cap_diff));
+        let valence = sentiment_valence(table, &words, i, cap_diff);
+        sums.add(valence);
+        if has_but {
+            sentiments.push(valence);
+        }
     }
-    but_check(tokens, sentiments);
-    score_valence(sentiments, text)
+    if has_but && but_check(tokens, sentiments) {
+        sums = Sums::default();
+        for &s in sentiments.iter() {
+            sums.add(s);
+        }
+    }
+    score_valence(&sums, n, marks)
 }
 
 /// The tokens of one text, and the buffers their spans point into.
@@ -143,9 +181,6 @@ impl Words<'_> {
 /// eyesok". The final `.strip()` is skipped: it cannot change the tokens
 /// nor the `!`/`?` counts.
 fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a str {
-    if text.is_ascii() {
-        return text;
-    }
     let Some((first, _)) = text
         .char_indices()
         .find(|&(_, c)| !c.is_ascii() && table.emojis.contains_key(&c))
@@ -179,11 +214,20 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
 /// kept (they count for the negation window). Each token is looked up as
 /// it is found.
-fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+fn tokenize(
+    table: &Table,
+    text: &str,
+    lower: &mut Vec<u8>,
+    padded: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> Marks {
     lower.clear();
     tokens.clear();
     if text.is_ascii() {
-        tokenize_ascii(table, text.as_bytes(), lower, tokens);
+        padded.clear();
+        padded.extend_from_slice(text.as_bytes());
+        padded.extend_from_slice(&[0; INLINE]);
+        tokenize_ascii(table, padded, lower, tokens)
     } else {
         for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
             let stripped = py::strip_punctuation(raw);
@@ -194,6 +238,25 @@ fn tokenize(table: &Table, text: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Tok
             };
             push_lowered(table, word, lower, tokens);
         }
+        Marks::count(text.as_bytes())
+    }
+}
+
+/// The "!" and "?" of a text, for `_punctuation_emphasis`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Marks {
+    bangs: usize,
+    questions: usize,
+}
+
+impl Marks {
+    fn count(bytes: &[u8]) -> Marks {
+        let mut m = Marks::default();
+        for &b in bytes {
+            m.bangs += usize::from(b == b'!');
+            m.questions += usize::from(b == b'?');
+        }
+        m
     }
 }
 
@@ -205,9 +268,10 @@ const LOWER: u8 = 8;
 const APOSTROPHE: u8 = 16;
 
 /// The class of every ASCII byte: Python white space, `string.punctuation`,
-/// upper and lower case letters, and `'` (the "n't" prefilter).
-static CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// upper and lower case letters, and `'` (the "n't" prefilter). Bytes
+/// >= 0x80 never occur (ASCII text only) and have no class.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -235,14 +299,22 @@ static CLASS: [u8; 128] = {
 
 #[inline]
 fn class(b: u8) -> u8 {
-    CLASS[usize::from(b & 0x7f)]
+    CLASS[usize::from(b)]
 }
 
 /// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
-/// with a class table; tokens stay in place (no copy) and are looked up
-/// lowercased eight bytes at a time.
-fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
-    let n = bytes.len();
+/// with a class table; tokens stay in place (spans into the text) and are
+/// looked up lowercased eight bytes at a time. `padded` is the text and
+/// [`INLINE`] zero bytes.
+fn tokenize_ascii(
+    table: &Table,
+    padded: &[u8],
+    lower: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> Marks {
+    let n = padded.len() - INLINE;
+    let bytes = &padded[..n];
+    let mut marks = Marks::default();
     let mut i = 0;
     while i < n {
         if class(bytes[i]) & SPACE != 0 {
@@ -259,8 +331,16 @@ fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut
             seen |= c;
             i += 1;
         }
-        let (mut s, mut e) = (start, i);
+        let end = i;
+        // bytes[i] is white space (or the end): the next token starts later.
+        i += 1;
+        let (mut s, mut e) = (start, end);
         if seen & PUNCT != 0 {
+            // Every "!" and "?" of the text is in some token: count here,
+            // in the tokens that have punctuation at all.
+            let m = Marks::count(&bytes[start..end]);
+            marks.bangs += m.bangs;
+            marks.questions += m.questions;
             while s < e && class(bytes[s]) & PUNCT != 0 {
                 s += 1;
             }
@@ -268,15 +348,13 @@ fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut
                 e -= 1;
             }
             if e - s <= 2 {
-                (s, e) = (start, i);
+                (s, e) = (start, end);
             }
         }
         let word = &bytes[s..e];
         let mut entry = if word.len() <= INLINE {
-            let mut key = pack(word);
-            if seen & UPPER != 0 {
-                key = key.map(ascii_lower8);
-            }
+            let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
+            let key = pack_window(window, word.len()).map(ascii_lower8);
             table.words.get_packed(key, word.len())
         } else {
             lower.clear();
@@ -303,6 +381,7 @@ fn tokenize_ascii(table: &Table, bytes: &[u8], lower: &mut Vec<u8>, tokens: &mut
         });
     }
     lower.clear();
+    marks
 }
 
 /// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
@@ -533,9 +612,11 @@ fn least_check(valence: f64, tokens: &[Token], i: usize) -> f64 {
 /// QUIRK: the reference walks the list with `sentiments.index(sentiment)`,
 /// which finds the *first* equal value, so with repeated values the same
 /// slot can be scaled twice and a later one not at all. Reproduced as is.
-fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
+///
+/// Returns whether there was a "but".
+fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
     let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
-        return;
+        return false;
     };
     for k in 0..sentiments.len() {
         let sentiment = sentiments[k];
@@ -546,18 +627,15 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) {
             sentiments[si] = sentiment * 1.5;
         }
     }
+    true
 }
 
 /// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
 /// add 0.18 each, more add 0.96. A single "?" adds nothing. Counted over
 /// the whole text after emoji replacement (descriptions such as "ON! arrow"
 /// count too).
-fn punctuation_emphasis(text: &str) -> f64 {
-    let (mut ep, mut qm) = (0usize, 0usize);
-    for &b in text.as_bytes() {
-        ep += usize::from(b == b'!');
-        qm += usize::from(b == b'?');
-    }
+fn punctuation_emphasis(marks: Marks) -> f64 {
+    let (ep, qm) = (marks.bangs, marks.questions);
     let ep_amplifier = ep.min(4) as f64 * 0.292;
     let qm_amplifier = if qm > 1 {
         if qm <= 3 { qm as f64 * 0.18 } else { 0.96 }
@@ -573,18 +651,50 @@ fn normalize(score: f64) -> f64 {
     norm.clamp(-1.0, 1.0)
 }
 
-/// `score_valence` and `_sift_sentiment_scores`.
-fn score_valence(sentiments: &[f64], text: &str) -> Scores {
-    if sentiments.is_empty() {
+/// The running sums of `score_valence` and `_sift_sentiment_scores`.
+///
+/// Zeros are not added: the Python sums start at `0`, never become `-0.0`
+/// (in round-to-nearest, `x + y` is `-0.0` only if both are), and adding
+/// `0.0` to anything else changes nothing. So skipping them gives the same
+/// bits, and neutral words are simply the tokens not counted here.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    /// `sum(sentiments)`, left to right (CPython before 3.12 sums floats
+    /// plainly; the reference file was produced that way, as the parity
+    /// test confirms).
+    sum: f64,
+    /// Positive scores, each + 1 (compensates for neutral words counted
+    /// as 1).
+    pos: f64,
+    /// Negative scores, each - 1.
+    neg: f64,
+    /// How many scores were not zero.
+    nonzero: u32,
+}
+
+impl Sums {
+    #[inline]
+    fn add(&mut self, s: f64) {
+        if s > 0.0 {
+            self.sum += s;
+            self.pos += s + 1.0;
+            self.nonzero += 1;
+        } else if s < 0.0 {
+            self.sum += s;
+            self.neg += s - 1.0;
+            self.nonzero += 1;
+        }
+    }
+}
+
+/// `score_valence` and `_sift_sentiment_scores`, over `n` sentiments
+/// summed in `sums`.
+fn score_valence(sums: &Sums, n: usize, marks: Marks) -> Scores {
+    if n == 0 {
         return Scores::default();
     }
-    // Python's sum(): left to right (CPython before 3.12; the reference file
-    // was produced with plain summation, which the parity test confirms).
-    let mut sum_s = 0.0;
-    for &s in sentiments {
-        sum_s += s;
-    }
-    let punct = punctuation_emphasis(text);
+    let mut sum_s = sums.sum;
+    let punct = punctuation_emphasis(marks);
     // QUIRK kept from the reference: a zero sum gets no emphasis.
     if sum_s > 0.0 {
         sum_s += punct;
@@ -593,27 +703,17 @@ fn score_valence(sentiments: &[f64], text: &str) -> Scores {
     }
     let compound = normalize(sum_s);
 
-    let (mut pos_sum, mut neg_sum, mut neu_count) = (0.0f64, 0.0f64, 0u32);
-    for &s in sentiments {
-        if s > 0.0 {
-            pos_sum += s + 1.0; // compensates for neutral words counted as 1
-        }
-        if s < 0.0 {
-            neg_sum += s - 1.0;
-        }
-        if s == 0.0 {
-            neu_count += 1;
-        }
-    }
+    let (mut pos_sum, mut neg_sum) = (sums.pos, sums.neg);
+    let neu_count = (n - sums.nonzero as usize) as f64;
     if pos_sum > neg_sum.abs() {
         pos_sum += punct;
     } else if pos_sum < neg_sum.abs() {
         neg_sum -= punct;
     }
-    let total = pos_sum + neg_sum.abs() + f64::from(neu_count);
+    let total = pos_sum + neg_sum.abs() + neu_count;
     Scores {
         neg: py::round((neg_sum / total).abs(), 3),
-        neu: py::round((f64::from(neu_count) / total).abs(), 3),
+        neu: py::round((neu_count / total).abs(), 3),
         pos: py::round((pos_sum / total).abs(), 3),
         compound: py::round(compound, 4),
     }
@@ -629,9 +729,8 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let mut lower = Vec::new();
-        let mut tokens = Vec::new();
-        tokenize(&t, text, &mut lower, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
         tokens
             .iter()
             .map(|k| {
@@ -674,10 +773,18 @@ mod tests {
 
     #[test]
     fn punctuation_counts() {
-        assert_eq!(punctuation_emphasis("Really?"), 0.0);
-        assert_eq!(punctuation_emphasis("Really??"), 2.0 * 0.18);
-        assert_eq!(punctuation_emphasis("Really????"), 0.96);
-        assert_eq!(punctuation_emphasis("Wow!!!!!!"), 4.0 * 0.292);
+        let emphasis = |text: &str| punctuation_emphasis(Marks::count(text.as_bytes()));
+        assert_eq!(emphasis("Really?"), 0.0);
+        assert_eq!(emphasis("Really??"), 2.0 * 0.18);
+        assert_eq!(emphasis("Really????"), 0.96);
+        assert_eq!(emphasis("Wow!!!!!!"), 4.0 * 0.292);
+        // The ASCII tokenizer counts the marks of the tokens it scans.
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
+            let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+            assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
+        }
     }
 
     #[test]
@@ -686,9 +793,8 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let mut lower = Vec::new();
-        let mut tokens = Vec::new();
-        tokenize(&t, "x y but z", &mut lower, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
         but_check(&tokens, &mut s);
         assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);

@@ -74,6 +74,20 @@ pub(crate) fn pack(k: &[u8]) -> [u64; 2] {
     }
 }
 
+/// [`pack`] for a key of `len` bytes that starts a 16-byte window (bytes
+/// past `len` are ignored): two loads and two masks, no branch on the
+/// length.
+#[inline]
+pub(crate) fn pack_window(window: &[u8; INLINE], len: usize) -> [u64; 2] {
+    debug_assert!(len <= INLINE);
+    let (a, b) = window.split_at(8);
+    let w0 = u64::from_le_bytes(a.try_into().unwrap_or_default());
+    let w1 = u64::from_le_bytes(b.try_into().unwrap_or_default());
+    // Bytes kept of each word: min(len, 8) and len - 8 (if positive).
+    let mask = |k: usize| u64::MAX.checked_shr(64 - 8 * k as u32).unwrap_or(0);
+    [w0 & mask(len.min(8)), w1 & mask(len.saturating_sub(8))]
+}
+
 /// ASCII-lowercases the eight bytes of `x`, all of which must be ASCII:
 /// adds 0x20 to each byte in `A..=Z` (SWAR: the high bit of each byte of
 /// `x + 0x3f..` says "byte >= 'A'", of `x + 0x25..` "byte > 'Z'").
@@ -247,6 +261,14 @@ mod tests {
                 u64::from_le_bytes(b[8..].try_into().unwrap()),
             ];
             assert_eq!(pack(&text[..n]), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn pack_window_ignores_trailing_bytes() {
+        let text = *b"0123456789abcdef";
+        for n in 0..=INLINE {
+            assert_eq!(pack_window(&text, n), pack(&text[..n]), "{n}");
         }
     }
 
