@@ -164,7 +164,11 @@ impl Prf {
     fn line(&self, label: &str) -> String {
         let p = self.tp as f64 / self.np.max(1) as f64;
         let r = self.tp as f64 / self.ng.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         format!(
             "{label:<34} P {p:.3}  R {r:.3}  F1 {f:.3}   (tp {}, pred {}, gold {})",
             self.tp, self.np, self.ng
@@ -196,7 +200,10 @@ fn main() -> anyhow::Result<()> {
         .cloned();
     let input = std::fs::read_to_string(path)?;
     let pipeline = Pipeline::new();
-    let (mut strict, mut merged) = ([Prf::default(), Prf::default()], [Prf::default(), Prf::default()]);
+    let (mut strict, mut merged) = (
+        [Prf::default(), Prf::default()],
+        [Prf::default(), Prf::default()],
+    );
     let (mut spk_ok, mut spk_n) = (0usize, 0usize);
     let mut all = Prf::default();
     // Matched / predicted direct quotes without and with a speaker.
@@ -244,8 +251,16 @@ fn main() -> anyhow::Result<()> {
                 );
             }
             for g in v["quotes"].as_array().into_iter().flatten() {
-                let (s, e) = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
-                println!("GOLD {} {:?} <- {:?}", g["type"], chars[s..e].iter().collect::<String>(), g["speaker"]);
+                let (s, e) = (
+                    g["start"].as_u64().unwrap() as usize,
+                    g["end"].as_u64().unwrap() as usize,
+                );
+                println!(
+                    "GOLD {} {:?} <- {:?}",
+                    g["type"],
+                    chars[s..e].iter().collect::<String>(),
+                    g["speaker"]
+                );
             }
         }
         bytes += doc.text.len();
@@ -260,7 +275,12 @@ fn main() -> anyhow::Result<()> {
                         let parts: Parts = match q["spans"].as_array() {
                             Some(sp) => sp
                                 .iter()
-                                .map(|p| (p[0].as_u64().unwrap() as usize, p[1].as_u64().unwrap() as usize))
+                                .map(|p| {
+                                    (
+                                        p[0].as_u64().unwrap() as usize,
+                                        p[1].as_u64().unwrap() as usize,
+                                    )
+                                })
                                 .collect(),
                             None => vec![(n("start").unwrap(), n("end").unwrap())],
                         };
@@ -276,7 +296,11 @@ fn main() -> anyhow::Result<()> {
                         // Interrupted quotes: `"A," she said. "B."` as one
                         // content span (or parts each wrapped in quotes).
                         let interrupted = (kind == "mixed" || kind == "indirect")
-                            && (if parts.len() > 1 { parts.iter().all(wrapped) } else { wrapped(&whole) });
+                            && (if parts.len() > 1 {
+                                parts.iter().all(wrapped)
+                            } else {
+                                wrapped(&whole)
+                            });
                         // Quotes in two apostrophes (''...'', some NYT texts)
                         // are direct quotes the corpus script typed indirect.
                         let merged_direct = kind == "direct" || interrupted;
@@ -315,7 +339,13 @@ fn main() -> anyhow::Result<()> {
         for (set, gold_filter) in [(&mut strict, 0), (&mut merged, 1)] {
             let gd: Vec<&Gold> = golds
                 .iter()
-                .filter(|g| if gold_filter == 0 { g.kind == "direct" } else { g.merged_direct })
+                .filter(|g| {
+                    if gold_filter == 0 {
+                        g.kind == "direct"
+                    } else {
+                        g.merged_direct
+                    }
+                })
                 .collect();
             for (i, theta) in [0.3, 0.8].into_iter().enumerate() {
                 let m = matching(&pd, &gd, theta);
@@ -336,13 +366,19 @@ fn main() -> anyhow::Result<()> {
                             spk_ok += ok as usize;
                             if !ok && shown < show_errors {
                                 shown += 1;
-                                let s = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                                let s =
+                                    |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                                let (a, b) = (gd[gi].parts[0].0, gd[gi].parts.last().unwrap().1);
+                                let around: String = chars
+                                    [a.saturating_sub(150)..(b + 120).min(chars.len())]
+                                    .iter()
+                                    .collect();
                                 println!(
                                     "SPEAKER {id}: gold {:?} pred {:?} ({:?}) | {}",
                                     gd[gi].speaker,
                                     pd[pi].speaker,
                                     pd[pi].speaker_span.map(s),
-                                    s(gd[gi].parts[0]).chars().take(90).collect::<String>()
+                                    around.replace('\n', " / ")
                                 );
                             }
                         }
@@ -360,7 +396,11 @@ fn main() -> anyhow::Result<()> {
                         for (gi, g) in gd.iter().enumerate() {
                             if !gm.contains(&gi) && shown < show_errors {
                                 shown += 1;
-                                println!("MISS {id}: {:?}\n      ctx: {}", s(g.parts[0]), ctx(g.parts[0]));
+                                println!(
+                                    "MISS {id}: {:?}\n      ctx: {}",
+                                    s(g.parts[0]),
+                                    ctx(g.parts[0])
+                                );
                             }
                         }
                         for (pi, p) in pd.iter().enumerate() {
@@ -369,7 +409,16 @@ fn main() -> anyhow::Result<()> {
                                 let over: Vec<String> = golds
                                     .iter()
                                     .filter(|g| coverage(&g.parts, &p.parts) > 0.0)
-                                    .map(|g| format!("{}:{:?}", g.kind, s((g.parts[0].0, g.parts.last().unwrap().1)).chars().take(150).collect::<String>()))
+                                    .map(|g| {
+                                        format!(
+                                            "{}:{:?}",
+                                            g.kind,
+                                            s((g.parts[0].0, g.parts.last().unwrap().1))
+                                                .chars()
+                                                .take(150)
+                                                .collect::<String>()
+                                        )
+                                    })
                                     .collect();
                                 println!(
                                     "FALSE {id}: {:?} <- {:?}\n      gold: {:?}",
@@ -397,11 +446,21 @@ fn main() -> anyhow::Result<()> {
         if let Some(cue) = &miss_cue {
             let gm: Vec<usize> = m.iter().map(|x| x.1).collect();
             for (gi, g) in ga.iter().enumerate() {
-                if !gm.contains(&gi) && g.kind == "indirect" && g.cue.as_deref().map(str::to_lowercase).as_deref() == Some(cue.as_str()) {
+                if !gm.contains(&gi)
+                    && g.kind == "indirect"
+                    && g.cue.as_deref().map(str::to_lowercase).as_deref() == Some(cue.as_str())
+                {
                     let (a, b) = (g.parts[0].0, g.parts.last().unwrap().1);
-                    let ctx: String = chars[a.saturating_sub(100)..(b + 20).min(chars.len())].iter().collect();
+                    let ctx: String = chars[a.saturating_sub(100)..(b + 20).min(chars.len())]
+                        .iter()
+                        .collect();
                     let content: String = chars[a..b].iter().collect();
-                    println!("MISSIND {:?} <- {:?}\n   {}", content, g.speaker, ctx.replace('\n', " "));
+                    println!(
+                        "MISSIND {:?} <- {:?}\n   {}",
+                        content,
+                        g.speaker,
+                        ctx.replace('\n', " ")
+                    );
                 }
             }
         }
@@ -428,7 +487,10 @@ fn main() -> anyhow::Result<()> {
         all.ng
     );
     for (k, (tp, n)) in &by_type {
-        println!("  {k:<9} recall {:.3} ({tp}/{n})", *tp as f64 / (*n).max(1) as f64);
+        println!(
+            "  {k:<9} recall {:.3} ({tp}/{n})",
+            *tp as f64 / (*n).max(1) as f64
+        );
     }
     println!(
         "\ntextacy direct_quotations on PolNeAR (issue 5): direct F1 0.695 (0.780 halves merged), speaker 0.93-0.94, reported speech recall 0.05"

@@ -81,7 +81,12 @@ fn seed_speaker_and_mode_of_every_sentence() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} of 41 wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of 41 wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -91,20 +96,37 @@ fn seed_people_and_aliases() {
     let a = Speakers::new().analyze(&doc.text, doc.body, &sentences);
     let names: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
     // Regression (issue 5): works and labels are not people.
-    for not_person in ["The Axe Files", "Axe Files", "Vanity Fair", "GOOD Music", "Get Lifted"] {
+    for not_person in [
+        "The Axe Files",
+        "Axe Files",
+        "Vanity Fair",
+        "GOOD Music",
+        "Get Lifted",
+    ] {
         assert!(!names.contains(&not_person), "{not_person} in {names:?}");
     }
     for person in ["John Legend", "Kanye West", "Donald Trump", "David Axelrod"] {
         assert!(names.contains(&person), "{person} missing from {names:?}");
     }
-    assert_eq!(names[0], "John Legend", "people are in order of first mention");
+    assert_eq!(
+        names[0], "John Legend",
+        "people are in order of first mention"
+    );
     let legend = &a.people[0];
     for alias in ["Legend", "JL", "John"] {
-        assert!(legend.aliases.iter().any(|x| x == alias), "{alias}: {:?}", legend.aliases);
+        assert!(
+            legend.aliases.iter().any(|x| x == alias),
+            "{alias}: {:?}",
+            legend.aliases
+        );
     }
     let west = a.people.iter().find(|p| p.name == "Kanye West").unwrap();
     for alias in ["West", "Kanye"] {
-        assert!(west.aliases.iter().any(|x| x == alias), "{alias}: {:?}", west.aliases);
+        assert!(
+            west.aliases.iter().any(|x| x == alias),
+            "{alias}: {:?}",
+            west.aliases
+        );
     }
 }
 
@@ -121,7 +143,10 @@ fn seed_quotes_are_attributed_with_cues() {
         .iter()
         .find(|q| q.span.of(t).starts_with("[Kanye and I]"))
         .expect("first quote");
-    assert_eq!(q.speaker_span.map(|s| s.of(t)), Some("the \"You & I\" singer"));
+    assert_eq!(
+        q.speaker_span.map(|s| s.of(t)),
+        Some("the \"You & I\" singer")
+    );
     assert_eq!(q.cue.map(|s| s.of(t)), Some("told"));
     assert_eq!(q.speaker, Some(Source::Person(0)));
     // The song title is not a quote.
@@ -143,6 +168,10 @@ fn seed_quotes_are_attributed_with_cues() {
     assert_eq!(cont.cue, None);
     // Pronouns: "He then took to Twitter" is Legend.
     let he = t.find("He then took").unwrap();
-    let m = a.mentions.iter().find(|m| m.span.start == he).expect("He mention");
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| m.span.start == he)
+        .expect("He mention");
     assert_eq!(a.people[m.person].name, "John Legend");
 }

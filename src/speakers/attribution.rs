@@ -90,9 +90,9 @@ struct SegAttr {
     after: bool,
 }
 
-const PREPOSITIONS: [&str; 22] = [
-    "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against", "toward",
-    "towards", "over", "between", "among", "like", "than", "under", "behind", "and",
+const PREPOSITIONS: [&str; 21] = [
+    "of", "to", "with", "for", "about", "on", "at", "by", "from", "in", "into", "against",
+    "toward", "towards", "over", "between", "among", "like", "than", "under", "behind",
 ];
 
 const SUBJECT_PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "you", "there"];
@@ -109,6 +109,8 @@ struct Ctx<'a> {
     sent_range: Vec<(usize, usize)>,
     seg_open: Vec<Option<usize>>,
     seg_close: Vec<Option<usize>>,
+    /// Token -> the segment its quotation mark opens.
+    open_seg: Vec<Option<usize>>,
 }
 
 fn is_final(t: &Tok) -> bool {
@@ -131,9 +133,7 @@ fn pronoun(w: &str) -> Option<(Pron, bool)> {
 
 impl<'a> Ctx<'a> {
     fn tok_at(&self, byte: usize) -> Option<usize> {
-        self.toks
-            .binary_search_by_key(&byte, |t| t.span.start)
-            .ok()
+        self.toks.binary_search_by_key(&byte, |t| t.span.start).ok()
     }
 
     fn cue(&self, i: usize) -> Option<CueClass> {
@@ -145,8 +145,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn according_to(&self, i: usize) -> bool {
-        self.toks[i].lower == "according"
-            && self.toks.get(i + 1).is_some_and(|t| t.lower == "to")
+        self.toks[i].lower == "according" && self.toks.get(i + 1).is_some_and(|t| t.lower == "to")
     }
 
     /// Whether ref `r` can be the subject of a verb after it.
@@ -161,7 +160,9 @@ impl<'a> Ctx<'a> {
         while b > 0 {
             let t = &self.toks[b - 1];
             let w = t.lower.rsplit('-').next().unwrap_or("");
-            if t.word && !t.cap && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
+            if t.word
+                && !t.cap
+                && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
             {
                 b -= 1;
             } else {
@@ -177,7 +178,8 @@ impl<'a> Ctx<'a> {
         }
         if p.lower == "from" {
             // "a message from Legend in one tweet read": the carrier's source.
-            return (prev.saturating_sub(3)..prev).any(|k| self.lex.carriers.contains(&self.toks[k].lower));
+            return (prev.saturating_sub(3)..prev)
+                .any(|k| self.lex.carriers.contains(&self.toks[k].lower));
         }
         !PREPOSITIONS.contains(&p.lower.as_str())
     }
@@ -222,6 +224,10 @@ impl<'a> Ctx<'a> {
     /// back, stopping at a function word but keeping a determiner ("The
     /// campaign said", "officials said", not "While his advisers have").
     fn np_before(&self, from: usize, k: usize) -> Option<Slot> {
+        // "it said", "they say": a source kept as written.
+        if k > from && matches!(self.toks[k - 1].lower.as_str(), "it" | "they" | "we") {
+            return Some(Slot::Other(self.toks[k - 1].span));
+        }
         let mut b = k;
         while b > from && k - b < 5 {
             let t = &self.toks[b - 1];
@@ -243,14 +249,87 @@ impl<'a> Ctx<'a> {
         self.np(b, k)
     }
 
+    /// Whether token `j` ends a sentence: a final mark that is not the
+    /// period of a title ("Rep."), an initial ("Charles E."), or an
+    /// abbreviation followed by a comma, a parenthesis or a lowercase word.
+    fn is_boundary(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if !is_final(t) {
+            return false;
+        }
+        if t.lower != "." || j == 0 {
+            return true;
+        }
+        let prev = &self.toks[j - 1];
+        if prev.word
+            && (self.lex.titles.contains_key(&prev.lower)
+                || (prev.cap && prev.lower.split('.').all(|x| x.chars().count() == 1)))
+        {
+            return false;
+        }
+        match self.toks.get(j + 1) {
+            Some(n) => !(n.lower == "," || n.lower == ")" || (n.word && !n.cap)),
+            None => true,
+        }
+    }
+
+    /// The noun phrase opening the clause `[from, k)` ("The email goes on
+    /// to say:"): a determiner or capitalized word, then words up to a
+    /// function word, at most five.
+    fn np_at(&self, from: usize, k: usize) -> Option<Slot> {
+        let first = self.toks.get(from)?;
+        if from >= k || !first.word || first.seg.is_some() {
+            return None;
+        }
+        let det = matches!(first.lower.as_str(), "the" | "a" | "an");
+        if !det && (!first.cap || self.lex.stopwords.contains(&first.lower)) {
+            return None;
+        }
+        let mut e = from + 1;
+        while e < k
+            && e < from + 3
+            && self.toks[e].word
+            && !self.lex.stopwords.contains(&self.toks[e].lower)
+            && self.cue(e).is_none()
+        {
+            e += 1;
+        }
+        if det && e == from + 1 {
+            return None;
+        }
+        self.np(from, e)
+    }
+
     /// The slot right after token `k` (inverted order: `said Trump`).
     fn slot_after(&self, k: usize) -> Option<Slot> {
         let n = k + 1;
         if n >= self.toks.len() || self.toks[n].sent != self.toks[k].sent {
             return None;
         }
-        if let Some(r) = self.ref_at[n] {
-            return Some(Slot::Ref(r));
+        // A reference within the next few words: `said campaign chairman
+        // John Podesta`, `said Sen. Ben Sasse`.
+        for m in n..(n + 5).min(self.toks.len()) {
+            let t = &self.toks[m];
+            if t.sent != self.toks[k].sent || (!t.word && t.lower != ".") {
+                break;
+            }
+            if let Some(r) = self.ref_at[m]
+                && !matches!(
+                    self.refs[r].kind,
+                    RefKind::Pronoun(Pron::First | Pron::Second)
+                )
+            {
+                return Some(Slot::Ref(r));
+            }
+            // Not across a preposition ("said in the United States").
+            if PREPOSITIONS.contains(&t.lower.as_str()) {
+                break;
+            }
+        }
+        if self.lex.stopwords.contains(&self.toks[n].lower)
+            && !matches!(self.toks[n].lower.as_str(), "the" | "a" | "an")
+        {
+            return None;
         }
         let mut e = n;
         while e < self.toks.len() && e < n + 6 && self.toks[e].word && self.cue(e).is_none() {
@@ -285,11 +364,11 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let last = s.content.of(self.text).chars().next_back();
-        let after = s
-            .close
-            .and_then(|c| self.text[c.end..].chars().next());
-        matches!(last, Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';'))
-            || matches!(after, Some('.' | ',' | '?' | '!'))
+        let after = s.close.and_then(|c| self.text[c.end..].chars().next());
+        matches!(
+            last,
+            Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
+        ) || matches!(after, Some('.' | ',' | '?' | '!'))
     }
 
     fn words_in(&self, g: usize) -> usize {
@@ -309,15 +388,15 @@ impl<'a> Ctx<'a> {
             .ends_with(['.', '!', '?']);
         let para = self.toks[c].para;
         let mut j = c + 1;
-        while j < self.toks.len() && j <= c + 14 && self.toks[j].para == para {
+        while j < self.toks.len() && j <= c + 40 && self.toks[j].para == para {
             let t = &self.toks[j];
-            if is_final(t) && !(j > 0 && self.lex.titles.contains_key(&self.toks[j - 1].lower)) {
+            if self.is_boundary(j) {
                 return None;
             }
             if t.mark && t.seg.is_none() {
                 // Another quotation opening: stop unless it is a title
                 // inside the attribution (`the "You & I" singer told`).
-                if let Some(h) = self.segs.iter().position(|s| s.open == t.span.start)
+                if let Some(h) = self.open_seg[j]
                     && self.is_free(h)
                 {
                     return None;
@@ -327,13 +406,26 @@ impl<'a> Ctx<'a> {
                 let slot = self.slot_after(j + 1);
                 return Some((j, Span::new(t.span.start, self.toks[j + 1].span.end), slot));
             }
-            if t.seg.is_none()
-                && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote))
-            {
+            if t.seg.is_none() && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote)) {
                 let gap: Vec<usize> = (c + 1..j)
                     .filter(|&k| self.toks[k].word && self.toks[k].seg.is_none())
                     .collect();
-                if gap.len() > 9 || (ends_period && gap.len() > 4) {
+                // A long gap only as a name with an appositive: `"...,"
+                // Michael McFaul, a senior fellow at ..., said`.
+                let appositive = gap.first().is_some_and(|&a| {
+                    self.ref_at[a].is_some_and(|r| {
+                        matches!(self.refs[r].kind, RefKind::Name | RefKind::NonPerson)
+                    }) && self.toks[j - 1].lower == ","
+                });
+                if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
+                    return None;
+                }
+                // `"We'll see," when asked`: not an attribution.
+                if !gap.is_empty()
+                    && gap.iter().all(|&a| {
+                        self.ref_at[a].is_none() && self.lex.stopwords.contains(&self.toks[a].lower)
+                    })
+                {
                     return None;
                 }
                 let slot = gap
@@ -341,7 +433,10 @@ impl<'a> Ctx<'a> {
                     .find_map(|&k| {
                         self.ref_at[k].filter(|&r| {
                             !self.toks[self.refs[r].last].poss
-                                && !matches!(self.refs[r].kind, RefKind::Pronoun(Pron::First | Pron::Second))
+                                && !matches!(
+                                    self.refs[r].kind,
+                                    RefKind::Pronoun(Pron::First | Pron::Second)
+                                )
                         })
                     })
                     .map(Slot::Ref)
@@ -385,7 +480,11 @@ impl<'a> Ctx<'a> {
             }
             if self.according_to(k) {
                 let slot = self.slot_after(k + 1);
-                return Some((k, Span::new(self.toks[k].span.start, self.toks[k + 1].span.end), slot));
+                return Some((
+                    k,
+                    Span::new(self.toks[k].span.start, self.toks[k + 1].span.end),
+                    slot,
+                ));
             }
             if matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)) {
                 cue = Some(k);
@@ -394,14 +493,26 @@ impl<'a> Ctx<'a> {
         }
         let k = match cue {
             Some(k) => k,
-            None if pt.lower == ":" => p,
+            None if pt.lower == ":" => return self.colon_attr(g),
             None => return None,
         };
-        let slot = self
-            .subject_before(ws, k)
+        // A participle ("..., saying") belongs to the clause's subject, the
+        // first subject-like mention; a finite verb to the nearest one.
+        let subject = if self.toks[k].lower.ends_with("ing") {
+            (ws..k).find_map(|i| {
+                self.ref_at[i].filter(|&r| self.refs[r].last < k && self.subject_like(r))
+            })
+        } else {
+            self.subject_before(ws, k)
+        };
+        let slot = subject
             .map(Slot::Ref)
             .or_else(|| self.np_before(ws, k))
-            .or_else(|| self.slot_after(k));
+            .or_else(|| self.np_at(ws, k))
+            .or_else(|| self.slot_after(k))
+            // `X ... ''top secret,'' saying: ''...''`: the subject of the
+            // sentence before an earlier quote.
+            .or_else(|| self.subject_before(ss, ws).map(Slot::Ref));
         Some((k, self.toks[k].span, slot))
     }
 
@@ -418,6 +529,18 @@ impl<'a> Ctx<'a> {
             .rev()
             .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
             .unwrap_or(p);
+        if k == p {
+            // A bare colon needs a person before it ("Trump's reply:" is not
+            // enough, "Partial transcript as follows:" is nobody).
+            let r = self.subject_before(ss, k)?;
+            if !matches!(
+                self.refs[r].kind,
+                RefKind::Name | RefKind::Pronoun(Pron::Male | Pron::Female) | RefKind::Description
+            ) {
+                return None;
+            }
+            return Some((k, self.toks[k].span, Some(Slot::Ref(r))));
+        }
         let slot = self
             .subject_before(ss, k)
             .map(Slot::Ref)
@@ -571,8 +694,14 @@ pub fn attribute(
         sent_range,
         seg_open: Vec::new(),
         seg_close: Vec::new(),
+        open_seg: vec![None; toks.len()],
     };
     cx.seg_open = segs.iter().map(|s| cx.tok_at(s.open)).collect();
+    for (g, o) in cx.seg_open.iter().enumerate() {
+        if let Some(o) = *o {
+            cx.open_seg[o] = Some(g);
+        }
+    }
     cx.seg_close = segs
         .iter()
         .map(|s| s.close.and_then(|c| cx.tok_at(c.start)))
@@ -584,7 +713,20 @@ pub fn attribute(
         let free = cx.is_free(g);
         let words = cx.words_in(g);
         let utter = cx.ends_like_utterance(g);
-        if free && (utter || words >= 6) {
+        // `"I will be sorely disappointed if ..." with cable providers`: a
+        // quote the narration runs on from is part of the narration.
+        let runs_on = !utter
+            && cx.seg_close[g]
+                .and_then(|c| toks.get(c + 1))
+                .is_some_and(|t| {
+                    t.word
+                        && !t.cap
+                        && t.para == segs[g].para
+                        && !cx.lex.cues.contains_key(&t.lower)
+                        && pronoun(&t.lower).is_none()
+                        && !matches!(t.lower.as_str(), "the" | "a" | "an" | "they" | "we")
+                });
+        if free && (utter || (words >= 6 && !runs_on)) {
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
             {
@@ -621,10 +763,13 @@ pub fn attribute(
                 match h {
                     // `"A," she said. "B."`: one statement interrupted by its
                     // attribution, as PolNeAR and readers count it.
-                    Ok(h) if attrs[h].after
-                        && attrs[h].kind == Some(Mode::Direct)
-                        && segs[h].para == segs[g].para
-                        && cx.seg_close[h].zip(cx.seg_open[g]).is_some_and(|(c, o)| o <= c + 25) =>
+                    Ok(h)
+                        if attrs[h].after
+                            && attrs[h].kind == Some(Mode::Direct)
+                            && segs[h].para == segs[g].para
+                            && cx.seg_close[h]
+                                .zip(cx.seg_open[g])
+                                .is_some_and(|(c, o)| o <= c + 25) =>
                     {
                         attrs[g].merged_into = Some(attrs[h].merged_into.unwrap_or(h));
                     }
@@ -669,24 +814,19 @@ pub fn attribute(
         }
     }
 
-    // --- Reported speech, one per sentence without a quote. ---
-    let mut sent_has_quote = vec![false; sentences.len()];
-    for (g, a) in attrs.iter().enumerate() {
-        if a.kind.is_some() {
-            for t in toks.iter().filter(|t| t.seg == Some(g)) {
-                sent_has_quote[t.sent] = true;
-            }
-            if let Some(o) = cx.seg_open[g] {
-                sent_has_quote[toks[o].sent] = true;
-            }
+    // --- Reported speech: every cue not used by a quote. ---
+    let mut used = vec![false; toks.len()];
+    for a in &attrs {
+        if a.kind.is_some()
+            && let Some(c) = a.cue
+            && let Some(k) = cx.tok_at(c.start)
+        {
+            used[k] = true;
         }
     }
-    let mut indirect: Vec<Option<(Span, Span, Option<Slot>)>> = vec![None; sentences.len()];
-    for (s, item) in indirect.iter_mut().enumerate() {
-        if !sent_has_quote[s] {
-            *item = reported_speech(&cx, s);
-        }
-    }
+    let indirect: Vec<Vec<Reported>> = (0..sentences.len())
+        .map(|s| reported_speech(&cx, s, &used))
+        .collect();
 
     // --- Resolution: names known; pronouns and descriptions by salience. ---
     let np = people.len();
@@ -709,9 +849,9 @@ pub fn attribute(
         }
     }
     let mut indirect_slot_ref = vec![false; cx.refs.len()];
-    for (_, _, slot) in indirect.iter().flatten() {
-        if let Some(Slot::Ref(r)) = slot {
-            indirect_slot_ref[*r] = true;
+    for rep in indirect.iter().flatten() {
+        if let Some(Slot::Ref(r)) = rep.slot {
+            indirect_slot_ref[r] = true;
         }
     }
     let mut resolved: Vec<Option<usize>> = cx.refs.iter().map(|r| r.person).collect();
@@ -878,18 +1018,18 @@ pub fn attribute(
             cue: attrs[g].cue,
         });
     }
-    for (content, cue, slot) in indirect.iter().flatten() {
-        let (src, sp) = match slot {
+    for rep in indirect.iter().flatten() {
+        let (src, sp) = match &rep.slot {
             Some(s) => slot_source(s, &resolved),
             None => (None, None),
         };
         quotes.push(Quote {
-            span: *content,
-            parts: vec![*content],
+            span: Span::new(rep.parts[0].start, rep.parts[rep.parts.len() - 1].end),
+            parts: rep.parts.clone(),
             kind: Mode::Indirect,
             speaker: src,
             speaker_span: sp,
-            cue: Some(*cue),
+            cue: Some(rep.cue),
         });
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
@@ -921,17 +1061,17 @@ pub fn attribute(
     }
     for (si, item) in indirect.iter().enumerate() {
         if best[si].0 == 0
-            && let Some((_, _, slot)) = item
+            && let Some(rep) = item.iter().find(|r| r.speech)
         {
             speech[si] = SentenceSpeech {
-                speaker: slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
+                speaker: rep.slot.as_ref().and_then(|s| slot_source(s, &resolved).0),
                 mode: Mode::Indirect,
             };
         }
     }
     for si in 0..sentences.len() {
         if best[si].0 == 0
-            && indirect[si].is_none()
+            && !indirect[si].iter().any(|r| r.speech)
             && let Some(p) = stance_holder(&cx, si, &resolved)
         {
             speech[si].speaker = Some(Source::Person(p));
@@ -1023,7 +1163,10 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
 
 /// The person object of a `told` cue: the quote's addressee.
 fn addressee(cx: &Ctx, k: usize) -> Option<usize> {
-    if !matches!(cx.toks[k].lower.as_str(), "told" | "tells" | "telling" | "replied") {
+    if !matches!(
+        cx.toks[k].lower.as_str(),
+        "told" | "tells" | "telling" | "replied"
+    ) {
         return None;
     }
     let mut n = k + 1;
@@ -1045,6 +1188,25 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     // The last statement segment before g.
     let prev_seg = (0..g).rev().find(|&h| attrs[h].kind.is_some());
     if toks[p].para == toks[o].para {
+        // The previous quote of the paragraph, with at most its attribution
+        // sentence in between (`"A," said the Rev. Al Sharpton. "B."`).
+        if let Some(h) = prev_seg
+            && cx.segs[h].para == cx.segs[g].para
+            && let Some(c) = cx.seg_close[h]
+            && o > c
+            && o - c <= 25
+        {
+            let finals = (c + 1..o)
+                .filter(|&k| {
+                    is_final(&toks[k])
+                        && !(cx.lex.titles.contains_key(&toks[k - 1].lower)
+                            || (toks[k - 1].word && toks[k - 1].span.len() == 1))
+                })
+                .count();
+            if finals <= 1 {
+                return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
+            }
+        }
         if let Some(h) = prev_seg
             && let Some(ho) = cx.seg_open[h]
             && (toks[ho].sent == prev_sent
@@ -1077,99 +1239,222 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     (tail_words <= 6).then_some(Ok(attrs[h].merged_into.unwrap_or(h)))
 }
 
-/// Reported speech in sentence `s`: `X said (that) ...`, `X admitted that
-/// ...`, `..., X said.`, `according to X, ...`. Returns the content, the cue
-/// and the speaker.
-fn reported_speech(cx: &Ctx, s: usize) -> Option<(Span, Span, Option<Slot>)> {
+/// One reported statement: content parts, cue and speaker.
+#[derive(Clone, Debug)]
+struct Reported {
+    parts: Vec<Span>,
+    cue: Span,
+    slot: Option<Slot>,
+    /// Reported speech or thought (sets the sentence's mode); `false` for a
+    /// reported evaluation ("Trump criticized the plan").
+    speech: bool,
+}
+
+const WH: [&str; 8] = [
+    "whether", "if", "why", "how", "what", "when", "where", "who",
+];
+
+/// Reported speech in sentence `s`, outside quotations and for cues no quote
+/// uses: `X said (that) ...`, `X admitted that ...`, `X asked whether ...`,
+/// `..., X said.`, `..., said X.`, `..., X said in a report, ...`,
+/// `according to X, ...`.
+fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
+    let mut out = Vec::new();
     let (ss, se) = cx.sent_range[s];
-    if se <= ss {
-        return None;
-    }
     let toks = cx.toks;
     let mut end = se;
     while end > ss && !toks[end - 1].word {
         end -= 1;
     }
-    if end <= ss {
-        return None;
+    if end <= ss + 1 {
+        return out;
     }
-    let content = |a: usize, b: usize| -> Option<Span> {
+    let span = |a: usize, b: usize| -> Option<Span> {
+        let mut b = b;
+        while b > a && !toks[b - 1].word {
+            b -= 1;
+        }
         (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
     };
-    for k in ss..se {
-        if toks[k].seg.is_some() {
+    let outside = |k: usize| toks[k].seg.is_none() && !toks[k].mark;
+    for k in ss..end {
+        if !outside(k) || used[k] {
             continue;
         }
         if cx.according_to(k) {
             let slot = cx.slot_after(k + 1);
             let cue = Span::new(toks[k].span.start, toks[k + 1].span.end);
-            if k == ss {
-                let comma = (k + 2..end).find(|&j| toks[j].lower == ",")?;
-                return Some((content(comma + 1, end)?, cue, slot));
+            let comma = (k + 2..end).find(|&j| toks[j].lower == ",");
+            let parts: Vec<Span> = if k <= ss + 1 {
+                comma.and_then(|c| span(c + 1, end)).into_iter().collect()
+            } else {
+                let mut v: Vec<Span> = span(ss, k).into_iter().collect();
+                v.extend(comma.and_then(|c| span(c + 1, end)));
+                v
+            };
+            if !parts.is_empty() {
+                out.push(Reported {
+                    parts,
+                    cue,
+                    slot,
+                    speech: true,
+                });
             }
-            let mut b = k;
-            while b > ss && !toks[b - 1].word {
-                b -= 1;
-            }
-            return Some((content(ss, b)?, cue, slot));
+            continue;
         }
         let class = match cx.cue(k) {
-            Some(c @ (CueClass::Speech | CueClass::Cognition)) => c,
+            Some(c @ (CueClass::Speech | CueClass::Cognition | CueClass::Stance)) => c,
             _ => continue,
         };
-        // Trailing cue: "CONTENT, X said." or "CONTENT, said X."
-        if k >= ss + 3 && end - k <= 6 {
-            if toks[k - 1].lower == "," {
-                let slot = cx.slot_after(k);
-                if slot.is_some() {
-                    return Some((content(ss, k - 1)?, toks[k].span, slot));
+        let cue = toks[k].span;
+        // Inverted after the content: "CONTENT, said X."
+        if k > ss + 2 && toks[k - 1].lower == "," && class == CueClass::Speech {
+            if let Some(slot) = cx.slot_after(k)
+                && let Some(c) = span(ss, k - 1)
+            {
+                out.push(Reported {
+                    parts: vec![c],
+                    cue,
+                    slot: Some(slot),
+                    speech: true,
+                });
+            }
+            continue;
+        }
+        let subject = cx
+            .subject_before(ss, k)
+            .filter(|&r| {
+                let last = cx.refs[r].last;
+                // Near the verb, or separated from it by an appositive
+                // ("Trump, speaking to a veterans group, said").
+                k - last <= 8 || (toks[last + 1].lower == "," && toks[k - 1].lower == ",")
+            })
+            .map(|r| (Slot::Ref(r), cx.refs[r].head, cx.refs[r].last));
+        let subject = subject.or_else(|| {
+            cx.np_before(ss, k).map(|slot| {
+                let head = match &slot {
+                    Slot::Ref(r) => cx.refs[*r].head,
+                    Slot::Other(sp) => cx.tok_at(sp.start).unwrap_or(k),
+                };
+                (slot, head, k - 1)
+            })
+        });
+        let Some((slot, head, last)) = subject else {
+            continue;
+        };
+        if class == CueClass::Stance {
+            // The evaluated object, to the clause's end.
+            let stop = (k + 1..end)
+                .find(|&j| toks[j].lower == "," || !outside(j))
+                .unwrap_or(end);
+            if let Some(c) = span(k + 1, stop) {
+                out.push(Reported {
+                    parts: vec![c],
+                    cue,
+                    slot: Some(slot),
+                    speech: false,
+                });
+            }
+            continue;
+        }
+        // After or inside the content: "CONTENT, X said(, CONTENT)."
+        // Words after the verb before a comma: few in "X said in a report,",
+        // many in "..., Bone said the sweater was a backup plan."
+        let tail = (k + 1..end)
+            .take_while(|&j| toks[j].lower != ",")
+            .filter(|&j| toks[j].word)
+            .count();
+        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 && tail <= 5 {
+            let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
+            if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
+                && let Some(p) = span(c + 1, end)
+            {
+                parts.push(p);
+            }
+            if !parts.is_empty() {
+                out.push(Reported {
+                    parts,
+                    cue,
+                    slot: Some(slot),
+                    speech: true,
+                });
+            }
+            continue;
+        }
+        // Before the content: "X said (that) CONTENT".
+        let mut m = k + 1;
+        if matches!(
+            toks[k].lower.as_str(),
+            "told"
+                | "tells"
+                | "telling"
+                | "tell"
+                | "warned"
+                | "assured"
+                | "reminded"
+                | "asked"
+                | "urged"
+        ) {
+            if let Some(r) = cx.ref_at.get(m).copied().flatten() {
+                m = cx.refs[r].last + 1;
+            } else {
+                // "told reporters he ...": a short object.
+                let mut j = m;
+                while j < end
+                    && j < m + 3
+                    && toks[j].word
+                    && !SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())
+                    && toks[j].lower != "that"
+                {
+                    j += 1;
+                }
+                if j < end
+                    && (toks[j].lower == "that"
+                        || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str()))
+                {
+                    m = j;
                 }
             }
-            if let Some(r) = cx.ref_at[k - 1]
-                && cx.refs[r].head > ss
-                && toks[cx.refs[r].head - 1].lower == ","
-            {
-                let comma = cx.refs[r].head - 1;
-                return Some((content(ss, comma)?, toks[k].span, Some(Slot::Ref(r))));
-            }
-        }
-        // Leading subject: "X said (that) CONTENT".
-        let slot = cx
-            .subject_before(ss, k)
-            .map(Slot::Ref)
-            .or_else(|| cx.np_before(ss, k));
-        let Some(slot) = slot else { continue };
-        let mut m = k + 1;
-        if m < end
-            && matches!(toks[k].lower.as_str(), "told" | "tells" | "telling" | "tell" | "warned" | "assured" | "reminded")
-            && let Some(r) = cx.ref_at[m]
-        {
-            m = cx.refs[r].last + 1;
         }
         if m >= end {
             continue;
         }
-        let start = if toks[m].lower == "that" {
+        let w = toks[m].lower.as_str();
+        let that = (m..end.min(m + 11))
+            .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
+            .find(|&j| toks[j].lower == "that")
+            .map(|j| j + 1);
+        let start = if w == "that" {
             Some(m + 1)
-        } else if SUBJECT_PRONOUNS.contains(&toks[m].lower.as_str())
-            || (class == CueClass::Speech
-                && toks[m].word
-                && (cx.ref_at[m].is_some() || matches!(toks[m].lower.as_str(), "the" | "a" | "an")))
+        } else if SUBJECT_PRONOUNS.contains(&w)
+            || WH.contains(&w)
+            || (class == CueClass::Cognition && w == "to")
         {
             Some(m)
+        } else if let Some(t) = that {
+            Some(t)
+        } else if class == CueClass::Speech
+            && toks[m].word
+            && outside(m)
+            && !PREPOSITIONS.contains(&w)
+        {
+            // "said just because ...", "said officers will ...".
+            Some(m)
         } else {
-            (m..end.min(m + 11))
-                .take_while(|&j| toks[j].word || toks[j].lower == ",")
-                .find(|&j| toks[j].lower == "that")
-                .map(|j| j + 1)
+            None
         };
         if let Some(a) = start
-            && let Some(c) = content(a, end)
+            && let Some(c) = span(a, end)
         {
-            return Some((c, toks[k].span, Some(slot)));
+            out.push(Reported {
+                parts: vec![c],
+                cue,
+                slot: Some(slot),
+                speech: true,
+            });
         }
     }
-    None
+    out
 }
 
 /// The holder of a narration sentence whose person subject takes a stance
@@ -1184,8 +1469,7 @@ fn stance_holder(cx: &Ctx, s: usize, resolved: &[Option<usize>]) -> Option<usize
     ) {
         return None;
     }
-    let verb = (cx.refs[subj_ref].last + 1..se)
-        .find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
+    let verb = (cx.refs[subj_ref].last + 1..se).find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
     let other = (verb + 1..se).any(|k| {
         cx.ref_at[k].is_some_and(|r| {
             matches!(cx.refs[r].kind, RefKind::Name | RefKind::Description)

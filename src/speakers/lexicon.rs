@@ -97,7 +97,10 @@ pub fn rows<'a>(name: &str, text: &'a str, cols: usize) -> Result<Vec<(u64, Vec<
             return Err(Error::lexicon(
                 name,
                 n,
-                format!("expected {cols} tab-separated fields, found {}", fields.len()),
+                format!(
+                    "expected {cols} tab-separated fields, found {}",
+                    fields.len()
+                ),
             ));
         }
         if fields[0].is_empty() || fields[0] != fields[0].to_lowercase() {
@@ -192,7 +195,12 @@ mod tests {
                 .collect();
             assert!(keys.len() > 5, "{name} is nearly empty");
             for w in keys.windows(2) {
-                assert!(w[0] < w[1], "{name}: {:?} then {:?} (unsorted or duplicate)", w[0], w[1]);
+                assert!(
+                    w[0] < w[1],
+                    "{name}: {:?} then {:?} (unsorted or duplicate)",
+                    w[0],
+                    w[1]
+                );
             }
             for k in keys {
                 assert_eq!(k, k.trim(), "{name}: stray white space in {k:?}");

@@ -187,8 +187,10 @@ impl Speakers {
         let segs = quotes::scan(text, &paras);
         let toks = tokens::tokenize(text, &paras, sentences, &segs);
         let (people, names) = people::find(text, &toks, &self.lex);
-        let mut a = attribution::attribute(text, &toks, &segs, sentences, &self.lex, people, &names);
-        a.sentences.resize(sentences.len(), SentenceSpeech::default());
+        let mut a =
+            attribution::attribute(text, &toks, &segs, sentences, &self.lex, people, &names);
+        a.sentences
+            .resize(sentences.len(), SentenceSpeech::default());
         a
     }
 }

@@ -57,7 +57,9 @@ struct Run {
     nonperson: bool,
 }
 
-const PARTICLES: [&str; 10] = ["de", "van", "von", "bin", "da", "del", "la", "le", "al", "di"];
+const PARTICLES: [&str; 10] = [
+    "de", "van", "von", "bin", "da", "del", "la", "le", "al", "di",
+];
 
 const PRONOUNS: [&str; 12] = [
     "i", "he", "she", "we", "they", "you", "it", "him", "her", "me", "us", "them",
@@ -71,7 +73,10 @@ fn sentence_initial(toks: &[Tok], i: usize) -> bool {
     p.para != toks[i].para
         || p.sent != toks[i].sent
         || p.mark
-        || matches!(p.lower.as_str(), "." | "!" | "?" | ":" | "(" | "[" | "—" | "–" | "…")
+        || matches!(
+            p.lower.as_str(),
+            "." | "!" | "?" | ":" | "(" | "[" | "—" | "–" | "…"
+        )
 }
 
 /// Finds the people of a document and every proper-name reference.
@@ -81,7 +86,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         .filter(|t| t.word && !t.cap)
         .map(|t| t.lower.as_str())
         .collect();
-    let is_title = |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(&toks[i].lower);
+    let is_title =
+        |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(&toks[i].lower);
     let name_like = |i: usize| -> bool {
         let t = &toks[i];
         if !t.word || !t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) {
@@ -131,7 +137,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                     || (toks[n].word
                         && toks[n].cap
                         && lex.titles.contains_key(&toks[n].lower)
-                        && !toks.get(n + 1).is_some_and(|t| t.lower == ".")
+                        && toks.get(n + 1).is_none_or(|t| t.lower != ".")
                         && !toks.get(n + 1).is_some_and(|t| t.word && t.cap)));
             if cont {
                 name_toks.push(n);
@@ -139,7 +145,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 continue;
             }
             // Initial: "J." before another name word.
-            if toks[k].span.len() == 1
+            let initials = toks[k].lower.split('.').all(|x| x.chars().count() == 1);
+            if initials
                 && toks[k].cap
                 && n + 1 < toks.len()
                 && toks[n].lower == "."

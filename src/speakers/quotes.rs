@@ -117,17 +117,30 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
                 (c, at + c.len_utf8())
             };
             let next = it.peek().map(|&(_, n)| n);
+            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+            // said`) is common: a mark's neighbours say whether it closes.
+            let closer_like = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]—–-".contains(n));
+            let opener_like = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace());
             match (c, outer) {
-                ('“' | '„' | '«', None) => outer = Some((at, Kind::Curly, after)),
-                ('"', None) => {
-                    // A straight mark followed by a space is a stray closer
-                    // (an inch mark, or a quote opened in a lost paragraph).
-                    if next.is_some_and(|n| !n.is_whitespace()) {
-                        outer = Some((at, Kind::Straight, after));
-                    }
+                ('“' | '„' | '«', None) if !closer_like => {
+                    outer = Some((at, Kind::Curly, after));
                 }
-                ('“' | '„' | '«', Some(_)) => {
-                    if inner.is_none() {
+                // A straight mark followed by a space is a stray closer (an
+                // inch mark, or a quote opened in a lost paragraph).
+                ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                    outer = Some((at, Kind::Straight, after));
+                }
+                ('“' | '„' | '«', Some((o, _, cs))) => {
+                    if closer_like && !opener_like {
+                        if inner.is_some() {
+                            inner = None;
+                        } else {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                        }
+                    } else if inner.is_none() {
                         inner = Some(Kind::Curly);
                     }
                 }
@@ -147,8 +160,11 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
                         inner = None;
                     } else if inner == Some(Kind::Straight) {
                         inner = None;
-                    } else if inner.is_none() && prev.is_none_or(|c| c.is_whitespace()) {
+                    } else if inner.is_none() && opener_like && !closer_like {
                         inner = Some(Kind::Straight);
+                    } else if inner.is_none() {
+                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                        outer = None;
                     }
                 }
                 _ => {}
@@ -251,6 +267,12 @@ mod tests {
     fn two_apostrophes_are_a_quotation_mark() {
         let t = "''It is over,'' Mr. Smith said. Don't ''panic.''";
         assert_eq!(contents(t), ["It is over,", "panic."]);
+    }
+
+    #[test]
+    fn mixed_curly_and_straight_marks() {
+        let t = "“Sanctions yet,\" Clinton said. “It's unusual,“ said Noble.";
+        assert_eq!(contents(t), ["Sanctions yet,", "It's unusual,"]);
     }
 
     #[test]

@@ -64,10 +64,9 @@ pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segm
                     if cj.is_alphanumeric() {
                         seg_len += 1;
                         j += 1;
-                    } else if (is_apostrophe(cj) || cj == '-') && next_alnum {
-                        seg_len = 0;
-                        j += 1;
-                    } else if cj == '.' && next_alnum && seg_len == 1 {
+                    } else if ((is_apostrophe(cj) || cj == '-') && next_alnum)
+                        || (cj == '.' && next_alnum && seg_len == 1)
+                    {
                         seg_len = 0;
                         j += 1;
                     } else {
@@ -168,7 +167,16 @@ mod tests {
         let s: Vec<&str> = w.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(
             s,
-            ["friendship", ".", "Legend", "West", "then-president", "U.S", ".", "don't"]
+            [
+                "friendship",
+                ".",
+                "Legend",
+                "West",
+                "then-president",
+                "U.S",
+                ".",
+                "don't"
+            ]
         );
         assert!(w[3].1);
     }
