@@ -54,17 +54,17 @@ fn main() -> ExitCode {
     }
     let tagger = StanceTagger::new();
     let vader = Vader::new();
-    if let Some(p) = newsmtsc {
-        if let Err(e) = eval_newsmtsc(&p, &tagger, &vader, show) {
-            eprintln!("{p}: {e}");
-            return ExitCode::from(1);
-        }
+    if let Some(p) = newsmtsc
+        && let Err(e) = eval_newsmtsc(&p, &tagger, &vader, show)
+    {
+        eprintln!("{p}: {e}");
+        return ExitCode::from(1);
     }
-    if let Some(p) = persent {
-        if let Err(e) = eval_persent(&p, &tagger, &vader) {
-            eprintln!("{p}: {e}");
-            return ExitCode::from(1);
-        }
+    if let Some(p) = persent
+        && let Err(e) = eval_persent(&p, &tagger, &vader)
+    {
+        eprintln!("{p}: {e}");
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }
