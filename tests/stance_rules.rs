@@ -152,3 +152,16 @@ fn reported_emotion_is_not_a_stance() {
         stances(&a)
     );
 }
+
+#[test]
+fn the_article_voice_evaluates_but_does_not_relate() {
+    let a = annotate("The disgraced financier Tom Smith was convicted of fraud on Monday.");
+    assert!(
+        has(&a, "", "Tom Smith", Label::Against),
+        "{:?}",
+        stances(&a)
+    );
+    // A relation between two people is no stance of the article.
+    let a = annotate("A political rift between Tom Smith and Ann Lee ended their friendship.");
+    assert!(a.stances.is_empty(), "{:?}", stances(&a));
+}

@@ -397,6 +397,7 @@ impl StanceTagger {
                         span,
                         value: v,
                         cue: true,
+                        evaluates: false,
                     }],
                 };
                 let j = Judgement::from_scored(text, &scored);
@@ -447,7 +448,10 @@ impl StanceTagger {
                         continue;
                     }
                     let s = target::score(&toks, &cues, m.t0, m.t1, &self.lexicon, vader, weights);
-                    let by_cue = s.parts.iter().any(|p| p.cue && p.value * s.score > 0.0);
+                    let by_cue = s
+                        .parts
+                        .iter()
+                        .any(|p| p.evaluates && p.value * s.score > 0.0);
                     let j = Judgement::from_scored(text, &s);
                     if best
                         .as_ref()
@@ -459,9 +463,11 @@ impl StanceTagger {
                 let Some((j, span, by_cue)) = best else {
                     continue;
                 };
-                // The article's own voice takes a stance only through stance
-                // words ("Critics blasted X"), and confidently; its general
-                // tone ("West shared private messages") is not a stance.
+                // The article's own voice takes a stance only through words
+                // that describe the target ("the disgraced X", "X lied"),
+                // and confidently; its general tone ("West shared private
+                // messages") or someone's act toward the target ("a rift
+                // between Legend and West") is not its stance.
                 if holder.is_none()
                     && (j.label == Label::Neutral || j.confidence < CONFIDENCE_THRESHOLD || !by_cue)
                 {

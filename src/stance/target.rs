@@ -160,6 +160,10 @@ pub struct Contribution {
     pub value: f64,
     /// Whether it came from the cue lexicon (not VADER).
     pub cue: bool,
+    /// Whether it is a cue that describes the target itself ("disgraced",
+    /// "convicted", "X won", "X lied"), not an act of someone toward them
+    /// ("a rift between X and Y", "support for X").
+    pub evaluates: bool,
 }
 
 /// The raw score of one target mention.
@@ -403,6 +407,7 @@ pub fn score(
                 span: Span::new(tokens[start].span.start, tokens[c.end - 1].span.end),
                 value: v * w,
                 cue: true,
+                evaluates: c.agent == c.patient || (agent && c.agent.abs() >= 1.0),
             });
         }
     }
@@ -443,6 +448,7 @@ pub fn score(
             span: Span::new(tokens[start].span.start, tokens[i].span.end),
             value: v * w,
             cue: false,
+            evaluates: false,
         });
     }
     parts.sort_by_key(|p| (p.span.start, p.span.end));
