@@ -175,3 +175,36 @@ fn seed_quotes_are_attributed_with_cues() {
         .expect("He mention");
     assert_eq!(a.people[m.person].name, "John Legend");
 }
+
+/// Through the whole pipeline (the real splitter): each gold sentence is
+/// compared with the predicted sentence that starts where it starts.
+#[test]
+fn seed_through_the_pipeline() {
+    let doc = Document::new("seed", TEXT.to_string(), None);
+    let gold = gold();
+    let gold_spans = seed_sentences(&doc, &gold);
+    let ann = newstance::Pipeline::new().annotate(doc);
+    let a = &ann.attribution;
+    let mut compared = 0;
+    let mut wrong = Vec::new();
+    for (g, span) in gold.iter().zip(&gold_spans) {
+        let Some(i) = ann
+            .sentences
+            .iter()
+            .position(|s| s.span.start == span.span.start)
+        else {
+            continue;
+        };
+        compared += 1;
+        let s = &a.sentences[i];
+        let got = s.speaker.as_ref().map(|x| a.source_name(x));
+        if g["speaker"].as_str() != got || g["mode"].as_str().unwrap() != s.mode.as_str() {
+            wrong.push(format!("{}: got {:?}/{}", g["n"], got, s.mode.as_str()));
+        }
+    }
+    assert!(
+        compared >= 38,
+        "the splitter agrees on only {compared} sentence starts"
+    );
+    assert!(wrong.is_empty(), "{wrong:?}");
+}

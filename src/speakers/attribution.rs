@@ -786,9 +786,18 @@ pub fn attribute(
         // Embedded: a partial quote if a cue of its sentence attributes it.
         let Some(o) = cx.seg_open[g] else { continue };
         let (ss, _) = cx.sent_range[toks[o].sent];
+        // Thought verbs only with a clause: "she thinks that it is
+        // "unfair"", not "she appeared on "Shark Tank"".
         let cue = (ss..o).rev().find(|&k| {
             toks[k].seg.is_none()
-                && matches!(cx.cue(k), Some(CueClass::Speech | CueClass::Cognition))
+                && match cx.cue(k) {
+                    Some(CueClass::Speech) => true,
+                    Some(CueClass::Cognition) => (k + 1..o).any(|j| {
+                        toks[j].lower == "that"
+                            || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())
+                    }),
+                    _ => false,
+                }
                 || cx.according_to(k)
         });
         if let Some(k) = cue {

@@ -5,7 +5,36 @@
 //! lowercase and sorted (byte order), so diffs stay reviewable and the data
 //! tests below can check them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lexicons are looked up once per token, and SipHash's
+/// protection against crafted keys buys nothing for fixed word lists.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// A map with the FNV hasher.
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set with the FNV hasher.
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
 
 use crate::error::{Error, Result};
 
@@ -119,7 +148,7 @@ fn set(name: &str, text: &str) -> Result<HashSet<String>> {
 }
 
 fn gendered(name: &str, text: &str) -> Result<HashMap<String, Gender>> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (n, f) in rows(name, text, 2)? {
         let g = Gender::parse(f[1])
             .ok_or_else(|| Error::lexicon(name, n, format!("bad gender {:?}", f[1])))?;
@@ -130,7 +159,7 @@ fn gendered(name: &str, text: &str) -> Result<HashMap<String, Gender>> {
 
 /// Parses a cue lexicon (`form<TAB>speech|quote|cognition|stance`).
 pub fn parse_cues(name: &str, text: &str) -> Result<HashMap<String, CueClass>> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (n, f) in rows(name, text, 2)? {
         let class = match f[1] {
             "speech" => CueClass::Speech,

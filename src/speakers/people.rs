@@ -13,9 +13,7 @@
 //! before it ("host"), a known first name, or a cue verb after it ("Melanie
 //! said"). Aliases resolve to the most recently mentioned matching person.
 
-use std::collections::HashSet;
-
-use super::lexicon::{CueClass, Gender, Lexicons};
+use super::lexicon::{CueClass, Gender, HashSet, Lexicons};
 use super::tokens::Tok;
 use crate::span::Span;
 

@@ -119,9 +119,17 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
             let next = it.peek().map(|&(_, n)| n);
             // Mixed typography (`“...," Clinton said`, `“It's unusual,“
             // said`) is common: a mark's neighbours say whether it closes.
+            if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
+                prev = Some(c);
+                continue;
+            }
             let closer_like = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]—–-".contains(n));
-            let opener_like = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                && next.is_none_or(|n| {
+                    n.is_whitespace()
+                        || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-')
+                });
+            let opener_like = prev
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
                 && next.is_some_and(|n| !n.is_whitespace());
             match (c, outer) {
                 ('“' | '„' | '«', None) if !closer_like => {

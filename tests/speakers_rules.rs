@@ -1,0 +1,124 @@
+//! One test per attribution rule, on short texts written for the rule.
+
+use newstance::{Attribution, Document, Mode, Pipeline, Source};
+
+fn analyze(text: &str) -> (String, Attribution) {
+    let doc = Document::new("t", text.to_string(), None);
+    let p = Pipeline::new();
+    let sentences = p.sentences(&doc);
+    let a = p.speakers.analyze(&doc.text, doc.body, &sentences);
+    (doc.text, a)
+}
+
+fn speaker_of(a: &Attribution, q: usize) -> Option<&str> {
+    a.quotes[q].speaker.as_ref().map(|s| a.source_name(s))
+}
+
+#[test]
+fn interrupted_quote_is_one_statement() {
+    let (t, a) =
+        analyze(r#"Mary Jones is running. "We will win," she said, "and we will win big.""#);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    let q = &a.quotes[0];
+    assert_eq!(q.parts.len(), 2);
+    assert_eq!(q.parts[1].of(&t), "and we will win big.");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("said"));
+    assert_eq!(q.speaker_span.map(|c| c.of(&t)), Some("she"));
+    assert_eq!(speaker_of(&a, 0), Some("Mary Jones"));
+}
+
+#[test]
+fn quote_continued_after_its_attribution_sentence() {
+    // `"A," X said. "B."` is one statement (PolNeAR counts it so).
+    let (t, a) = analyze(r#""It was too much," said Sen. Tom Carper. "Now it's over.""#);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].parts.len(), 2);
+    assert_eq!(
+        a.quotes[0].speaker_span.map(|s| s.of(&t)),
+        Some("Tom Carper")
+    );
+}
+
+#[test]
+fn inverted_order_and_non_person_source() {
+    let (_, a) = analyze(r#""We will appeal," said a campaign spokesman."#);
+    assert_eq!(
+        a.quotes[0].speaker,
+        Some(Source::Other("a campaign spokesman".into()))
+    );
+    let (_, a) = analyze(r#""The plan is dead," The Post reported."#);
+    assert_eq!(a.quotes[0].speaker, Some(Source::Other("The Post".into())));
+}
+
+#[test]
+fn colon_and_cue_before_the_quote() {
+    let (_, a) = analyze(r#"Hillary Clinton said in a statement: "This is a good day.""#);
+    assert_eq!(speaker_of(&a, 0), Some("Hillary Clinton"));
+    assert_eq!(a.sentences[0].mode, Mode::Direct);
+}
+
+#[test]
+fn reported_speech_gives_indirect() {
+    let (t, a) = analyze("Tom Smith met the press. Smith said he would not run again.");
+    assert_eq!(a.sentences[1].mode, Mode::Indirect);
+    let q = a.quotes.iter().find(|q| q.kind == Mode::Indirect).unwrap();
+    assert_eq!(q.span.of(&t), "he would not run again");
+    assert_eq!(speaker_of(&a, 0), Some("Tom Smith"));
+}
+
+#[test]
+fn according_to() {
+    let (t, a) = analyze("The deal is off, according to Anna Lee.");
+    assert_eq!(a.quotes[0].kind, Mode::Indirect);
+    assert_eq!(a.quotes[0].span.of(&t), "The deal is off");
+    assert_eq!(speaker_of(&a, 0), Some("Anna Lee"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_statements() {
+    let (_, a) = analyze(r#"She appeared on "Shark Tank" and on "Fox News Sunday" last year."#);
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.kind != Mode::Direct && q.kind != Mode::Partial)
+    );
+    assert_eq!(a.sentences[0].mode, Mode::Narration);
+}
+
+#[test]
+fn partial_quote_in_reported_speech() {
+    let (t, a) = analyze(r#"Jane Doe admitted they were "never the closest of friends.""#);
+    let q = a.quotes.iter().find(|q| q.kind == Mode::Partial).unwrap();
+    assert_eq!(q.span.of(&t), "never the closest of friends.");
+    assert_eq!(a.sentences[0].mode, Mode::Partial);
+    assert_eq!(a.sentences[0].speaker, Some(Source::Person(0)));
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    let (t, a) =
+        analyze(r#"Hillary Clinton met Donald Trump. "I am ready," she said. "So am I," he said."#);
+    assert_eq!(speaker_of(&a, 0), Some("Hillary Clinton"));
+    assert_eq!(speaker_of(&a, 1), Some("Donald Trump"));
+    // "I" inside each quote is its speaker.
+    let i = t.find("I am").unwrap();
+    let m = a.mentions.iter().find(|m| m.span.start == i).unwrap();
+    assert_eq!(a.people[m.person].name, "Hillary Clinton");
+}
+
+#[test]
+fn unbalanced_quote_does_not_run_past_its_paragraph() {
+    let (_, a) = analyze("Joe Bloggs said \"it is over and left.\n\nNext paragraph is narration.");
+    assert_eq!(a.sentences.last().unwrap().mode, Mode::Narration);
+}
+
+#[test]
+fn offsets_are_bytes_into_the_original_text() {
+    let (t, a) = analyze("Zoë Ångström arrived. “Ça va,” Ångström said.");
+    let q = &a.quotes[0];
+    assert_eq!(q.span.of(&t), "Ça va,");
+    assert_eq!(speaker_of(&a, 0), Some("Zoë Ångström"));
+    for m in &a.mentions {
+        assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+    }
+}
