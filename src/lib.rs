@@ -11,6 +11,8 @@
 //! 5. [`stance`]: each statement's holder's stance toward the people named.
 //! 6. [`output`]: the tables (CSV, JSONL); [`batch`] runs many documents in
 //!    parallel, in input order; [`cli`] is the command line over all of it.
+//! 7. [`report`]: speakers compared across documents (Markdown, CSV, HTML),
+//!    computed from the `sentences` and `stances` rows.
 //!
 //! Spans are byte offsets ([`Span`]) into the original text everywhere
 //! inside the library; tables give character offsets.
@@ -23,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod sentences;
 pub mod sentiment;
 pub mod span;
@@ -32,6 +35,7 @@ pub mod stance;
 pub use crate::document::Document;
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::pipeline::{Annotated, Pipeline};
+pub use crate::report::{Aggregator, Aliases, Report, ReportOptions};
 pub use crate::sentences::{Sentence, Splitter};
 pub use crate::sentiment::{Scores, Vader};
 pub use crate::span::Span;
