@@ -187,7 +187,7 @@ fn tone_chart(s: &mut String, speakers: &[SpeakerSummary]) {
     );
     let _ = writeln!(
         s,
-        "<text x=\"{}\" y=\"16\" text-anchor=\"middle\" font-weight=\"600\">Statements: positive · neutral · negative</text>",
+        "<text x=\"{}\" y=\"16\" text-anchor=\"middle\" font-weight=\"600\">Share of statements</text>",
         (bar_l + bar_r) / 2.0
     );
     for v in [-1.0, -0.5, 0.0, 0.5, 1.0] {
@@ -375,7 +375,13 @@ fn heat_map(s: &mut String, report: &Report) {
     );
     let (cell_w, cell_h) = (78.0, 46.0);
     let left = 210.0;
-    let top = 130.0;
+    // Room for the rotated column labels: about 7 px a character, at 35°.
+    let longest = targets
+        .iter()
+        .map(|(t, _)| short(t, 20).chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let top = 24.0 + longest * 7.0 * 0.574;
     let width = (left + cell_w * targets.len() as f64 + 20.0).max(520.0);
     let height = top + cell_h * holders.len() as f64 + 70.0;
     let _ = writeln!(

@@ -15,8 +15,13 @@ fn render(report: &Report) -> String {
     let t = &report.totals;
     let mut s = String::from("# Speaker report\n\n");
     s.push_str(&format!(
-        "{} documents ({} dated), {} sentences, {} statements by {} speakers, {} stances.\n\n",
-        t.documents, t.dated_documents, t.sentences, t.statements, t.speakers, t.stances
+        "{} ({} dated), {}, {} by {}, {}.\n\n",
+        plural(t.documents, "document"),
+        t.dated_documents,
+        plural(t.sentences, "sentence"),
+        plural(t.statements, "statement"),
+        plural(t.speakers, "speaker"),
+        plural(t.stances, "stance"),
     ));
     s.push_str(
         "A statement is a sentence with a speaker (direct, partial or indirect speech, or \
@@ -158,6 +163,15 @@ pub(crate) fn toward<'a>(cells: impl Iterator<Item = &'a StanceCell>) -> String 
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// "1 document", "2 documents".
+pub(crate) fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// "[−0.1000, +0.3000]", or "–" without an interval.
