@@ -156,7 +156,10 @@ pub(super) fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
             args.run.batch(),
             |doc| -> Rows {
                 let a = pipeline.annotate(doc);
-                (output::sentence_rows(&a, &opts), output::stance_rows(&a, &opts))
+                (
+                    output::sentence_rows(&a, &opts),
+                    output::stance_rows(&a, &opts),
+                )
             },
             |event: Event<Rows>| {
                 if let Some((sentences, stances)) = failures.take(event) {

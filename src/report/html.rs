@@ -72,21 +72,23 @@ fn render(report: &Report) -> String {
     let _ = write!(
         s,
         "<p class=\"totals\" id=\"totals\" data-documents=\"{}\" data-sentences=\"{}\" \
-         data-statements=\"{}\" data-speakers=\"{}\" data-stances=\"{}\">\
-         <span><b>{}</b> documents</span><span><b>{}</b> sentences</span>\
-         <span><b>{}</b> statements</span><span><b>{}</b> speakers</span>\
-         <span><b>{}</b> stances</span></p>\n",
-        t.documents,
-        t.sentences,
-        t.statements,
-        t.speakers,
-        t.stances,
-        t.documents,
-        t.sentences,
-        t.statements,
-        t.speakers,
-        t.stances
+         data-statements=\"{}\" data-speakers=\"{}\" data-stances=\"{}\">",
+        t.documents, t.sentences, t.statements, t.speakers, t.stances
     );
+    for (n, what) in [
+        (t.documents, "document"),
+        (t.sentences, "sentence"),
+        (t.statements, "statement"),
+        (t.speakers, "speaker"),
+        (t.stances, "stance"),
+    ] {
+        let _ = write!(
+            s,
+            "<span><b>{n}</b> {what}{}</span>",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    s.push_str("</p>\n");
     s.push_str(
         "<p class=\"note\">A <b>statement</b> is a sentence with a speaker (direct, partial or \
          indirect speech, or narration attributed to someone). <b>Tone</b> is the mean VADER \
