@@ -74,13 +74,17 @@ pub fn mean_ci(xs: &[f64]) -> (f64, Option<(f64, f64)>) {
     )
 }
 
+/// One speaker's documents, mode counts (direct, partial, indirect,
+/// narration) and compounds.
+pub type SpeakerFacts = (BTreeSet<String>, [usize; 4], Vec<f64>);
+
 /// What the report must say, from the tables.
 #[derive(Debug, Default)]
 pub struct Expected {
     pub documents: BTreeSet<String>,
     pub sentences: usize,
     /// speaker -> (docs, [direct, partial, indirect, narration], compounds)
-    pub speakers: BTreeMap<String, (BTreeSet<String>, [usize; 4], Vec<f64>)>,
+    pub speakers: BTreeMap<String, SpeakerFacts>,
     /// (holder or "", target) -> [favor, against, neutral]
     pub matrix: BTreeMap<(String, String), [usize; 3]>,
     /// (date, speaker or "") -> (docs, compounds)

@@ -284,10 +284,10 @@ fn tone_chart(s: &mut String, speakers: &[SpeakerSummary]) {
                 if w >= 38.0 {
                     let _ = write!(
                         s,
-                        "<text x=\"{:.2}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" style=\"fill:#fff\">{}</text>",
+                        "<text x=\"{:.2}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" style=\"fill:#fff\">{:.0}%</text>",
                         bx + w / 2.0,
                         cy + 4.0,
-                        format!("{:.0}%", share * 100.0)
+                        share * 100.0
                     );
                 }
             }
@@ -716,7 +716,7 @@ fn series(
         let _ = write!(
             s,
             "<circle class=\"day\" cx=\"{:.2}\" cy=\"{:.2}\" r=\"{r}\" fill=\"{colour}\" stroke=\"#fff\" data-date=\"{}\" data-mean=\"{:.4}\">\
-             <title>{}{}: {} ({} statements) {}</title></circle>",
+             <title>{}, {}: {} ({} statements) {}</title></circle>",
             x(*d),
             y(p.mean_compound),
             esc(&p.date),
@@ -726,7 +726,7 @@ fn series(
             } else {
                 who
             }),
-            format!(", {}", p.date),
+            esc(&p.date),
             signed(p.mean_compound),
             p.statements,
             interval(p.ci_low, p.ci_high)

@@ -579,7 +579,8 @@ mod tests {
         agg.add_stance(&stance("b", Some("Z"), "A", "bogus"));
         let r = agg.report(&ReportOptions::default());
         assert_eq!(r.totals.stances, 6);
-        let cells: Vec<(Option<&str>, &str, usize, usize, usize, f64)> = r
+        type Cell<'a> = (Option<&'a str>, &'a str, usize, usize, usize, f64);
+        let cells: Vec<Cell> = r
             .stances
             .iter()
             .map(|c| {
