@@ -23,7 +23,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::markdown::{interval, percent, toward};
+use super::markdown::{interval, toward};
 use super::{Report, SpeakerSummary, TonePoint, holder_label, signed};
 
 /// Okabe–Ito blue: positive tone, favor.
@@ -64,8 +64,9 @@ fn render(report: &Report) -> String {
         "svg text{fill:#222}svg .axis{fill:#666;font-size:11px}\n",
         "table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0 1.5rem;width:100%}\n",
         "th,td{padding:.25rem .5rem;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}\n",
-        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n",
+        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}\n",
         "th{background:#f5f5f5}.empty{color:#777;font-style:italic}\n",
+        "div.scroll{overflow-x:auto}td.name{white-space:nowrap}td.toward{min-width:15rem;font-size:.82rem}\n",
         ".totals span{display:inline-block;margin-right:1.2rem}.totals b{font-size:1.25rem}\n",
         "</style>\n</head>\n<body>\n<h1>Speaker report</h1>\n",
     ));
@@ -384,7 +385,8 @@ fn heat_map(s: &mut String, report: &Report) {
         .max()
         .unwrap_or(0) as f64;
     let top = 24.0 + longest * 7.0 * 0.574;
-    let width = (left + cell_w * targets.len() as f64 + 20.0).max(520.0);
+    // The last column's label leans right past its cell.
+    let width = (left + cell_w * targets.len() as f64 + longest * 7.0 * 0.82).max(520.0);
     let height = top + cell_h * holders.len() as f64 + 70.0;
     let _ = writeln!(
         s,
@@ -428,7 +430,7 @@ fn heat_map(s: &mut String, report: &Report) {
                 None => {
                     let _ = writeln!(
                         s,
-                        "<rect x=\"{x}\" y=\"{y}\" width=\"{cell_w}\" height=\"{cell_h}\" fill=\"#fafafa\" stroke=\"#e0e0e0\"/>"
+                        "<rect x=\"{x}\" y=\"{y}\" width=\"{cell_w}\" height=\"{cell_h}\" fill=\"#fafafa\" stroke=\"#d6d6d6\"/>"
                     );
                 }
                 Some(c) => {
@@ -437,7 +439,7 @@ fn heat_map(s: &mut String, report: &Report) {
                         s,
                         "<g class=\"cell\" data-holder=\"{}\" data-target=\"{}\" data-favor=\"{}\" data-against=\"{}\" data-neutral=\"{}\" data-net=\"{:.4}\">\
                          <title>{} → {}: {} favor, {} against, {} neutral (net {})</title>\
-                         <rect x=\"{x}\" y=\"{y}\" width=\"{cell_w}\" height=\"{cell_h}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"2\"/>\
+                         <rect x=\"{x}\" y=\"{y}\" width=\"{cell_w}\" height=\"{cell_h}\" fill=\"{}\" stroke=\"#d6d6d6\"/>\
                          <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"600\" style=\"fill:{ink}\">{}</text>\
                          <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" style=\"fill:{ink}\">{} · {} · {}</text></g>",
                         esc(c.holder.as_deref().unwrap_or("")),
@@ -741,19 +743,19 @@ fn tables(s: &mut String, report: &Report) {
         s.push_str("<p class=\"empty\">No statement has a speaker.</p>\n");
     } else {
         s.push_str(
-            "<table id=\"speakers-table\"><thead><tr><th>Speaker</th><th class=\"n\">Docs</th>\
-             <th class=\"n\">Statements</th><th class=\"n\">Direct</th><th class=\"n\">Partial</th>\
-             <th class=\"n\">Indirect</th><th class=\"n\">Narration</th><th class=\"n\">Tone</th>\
-             <th class=\"n\">95% CI</th><th class=\"n\">Pos</th><th class=\"n\">Neu</th>\
-             <th class=\"n\">Neg</th><th>Stances toward</th></tr></thead><tbody>\n",
+            "<div class=\"scroll\"><table id=\"speakers-table\"><thead><tr><th>Speaker</th>\
+             <th class=\"n\">Docs</th><th class=\"n\">Statements</th>\
+             <th class=\"n\">Direct · partial · indirect · narration</th><th class=\"n\">Tone</th>\
+             <th class=\"n\">95% CI</th><th class=\"n\">% positive · neutral · negative</th>\
+             <th>Stances toward</th></tr></thead><tbody>\n",
         );
         for sp in &report.speakers {
             let _ = writeln!(
                 s,
-                "<tr data-speaker=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td>{}</td></tr>",
+                "<tr data-speaker=\"{}\"><td class=\"name\">{}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{} · {} · {} · {}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{:.1} · {:.1} · {:.1}</td>\
+                 <td class=\"toward\">{}</td></tr>",
                 esc(&sp.speaker),
                 esc(&sp.speaker),
                 sp.documents,
@@ -764,13 +766,17 @@ fn tables(s: &mut String, report: &Report) {
                 sp.narration,
                 signed(sp.mean_compound),
                 interval(sp.ci_low, sp.ci_high),
-                percent(sp.positive),
-                percent(sp.neutral),
-                percent(sp.negative),
-                esc(&toward(report.stances_of(&sp.speaker)))
+                sp.positive * 100.0,
+                sp.neutral * 100.0,
+                sp.negative * 100.0,
+                toward(report.stances_of(&sp.speaker))
+                    .split("; ")
+                    .map(esc)
+                    .collect::<Vec<_>>()
+                    .join("<br>")
             );
         }
-        s.push_str("</tbody></table>\n");
+        s.push_str("</tbody></table></div>\n");
     }
     s.push_str("<h3>Stances</h3>\n");
     if report.stances.is_empty() {

@@ -56,7 +56,7 @@ fn render(report: &Report) -> String {
                     percent(sp.positive),
                     percent(sp.neutral),
                     percent(sp.negative),
-                    cell(&toward(report.stances_of(&sp.speaker))),
+                    cell(&toward_short(report, &sp.speaker)),
                 ]
             })
             .collect();
@@ -142,6 +142,18 @@ fn render(report: &Report) -> String {
             ],
             &rows,
         ));
+    }
+    s
+}
+
+/// At most three targets, so the table stays readable in a terminal (the
+/// matrix below has them all).
+fn toward_short(report: &Report, speaker: &str) -> String {
+    const MAX: usize = 3;
+    let all: Vec<&StanceCell> = report.stances_of(speaker).collect();
+    let mut s = toward(all.iter().take(MAX).copied());
+    if all.len() > MAX {
+        s.push_str(&format!("; +{} more", all.len() - MAX));
     }
     s
 }
