@@ -210,3 +210,30 @@ fn html_is_self_contained_with_the_numbers() {
         assert!(html.contains(&mark), "{mark}");
     }
 }
+
+/// Tables whose every row fails: nothing could be processed, exit 2.
+#[test]
+fn nothing_processed_exits_2() {
+    let dir = tempdir("nothing");
+    let path = dir.join("stances.csv");
+    let header = "doc_id,sentence,holder,target,stance,confidence,target_start,target_end,evidence";
+    std::fs::write(&path, format!("{header}\nd,1,A,B,pro,0.5,0,1,x\n")).unwrap();
+    let (code, _, err) = run(&["report", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(":2: unknown stance `pro`"), "{err}");
+}
+
+/// An article on stdin gives the same report as the file (the report shows
+/// no document ids).
+#[test]
+fn stdin_article() {
+    let seed = fixture("legend-west.txt");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newstance"))
+        .args(["report", "--format", "csv", "--view", "timeline"])
+        .stdin(std::fs::File::open(&seed).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let file = ok(&["report", &seed, "--format", "csv", "--view", "timeline"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), file);
+}

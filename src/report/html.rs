@@ -23,7 +23,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::markdown::{interval, toward};
+use super::markdown::interval;
 use super::{Report, SpeakerSummary, TonePoint, holder_label, signed};
 
 /// Okabe–Ito blue: positive tone, favor.
@@ -38,10 +38,13 @@ const LINE_COLOURS: [&str; 5] = ["#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#0
 
 /// At most this many speakers in the tone chart (all are in the table).
 const MAX_TONE_ROWS: usize = 40;
-/// At most this many holders and targets in the heat map.
-const MAX_MATRIX: usize = 20;
-/// At most this many individual speakers drawn over time.
-const MAX_LINES: usize = 5;
+/// At most this many holders (rows) in the heat map...
+const MAX_HOLDERS: usize = 20;
+/// ... and targets (columns), so cells stay big enough to read at page width.
+const MAX_TARGETS: usize = 10;
+/// At most this many individual speakers drawn over time (more lines make
+/// a tangle nobody can read).
+const MAX_LINES: usize = 3;
 
 /// Writes `report` as a self-contained HTML page.
 pub fn write_html<W: Write>(report: &Report, mut out: W) -> std::io::Result<()> {
@@ -66,7 +69,7 @@ fn render(report: &Report) -> String {
         "th,td{padding:.25rem .5rem;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}\n",
         "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}\n",
         "th{background:#f5f5f5}.empty{color:#777;font-style:italic}\n",
-        "div.scroll{overflow-x:auto}td.name{white-space:nowrap}td.toward{min-width:15rem;font-size:.82rem}\n",
+        "div.scroll{overflow-x:auto}td.name{white-space:nowrap}\n",
         ".totals span{display:inline-block;margin-right:1.2rem}.totals b{font-size:1.25rem}\n",
         "</style>\n</head>\n<body>\n<h1>Speaker report</h1>\n",
     ));
@@ -346,7 +349,7 @@ fn heat_map(s: &mut String, report: &Report) {
             holders.push(c.holder.as_deref());
         }
     }
-    holders.truncate(MAX_MATRIX);
+    holders.truncate(MAX_HOLDERS);
     let mut targets: Vec<(&str, usize)> = Vec::new();
     for c in report
         .stances
@@ -359,7 +362,7 @@ fn heat_map(s: &mut String, report: &Report) {
         }
     }
     targets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    targets.truncate(MAX_MATRIX);
+    targets.truncate(MAX_TARGETS);
     let total_cells = report.stances.len();
     let _ = writeln!(
         s,
@@ -658,10 +661,10 @@ fn timeline_chart(s: &mut String, report: &Report) {
             .filter(|p| p.speaker.as_deref() == Some(*who))
             .filter_map(|p| days(&p.date).map(|d| (d, p)))
             .collect();
-        series(s, &pts, colour, 2.0, 4.0, who, &x, &y);
+        series(s, &pts, colour, (1.8, 3.5, 0.85), who, &x, &y);
         legend.push((short(who, 24), colour));
     }
-    series(s, &points, "#000", 2.5, 5.0, "", &x, &y);
+    series(s, &points, "#000", (2.8, 5.0, 1.0), "", &x, &y);
     let mut lx = l;
     let mut ly = bottom + 48.0;
     for (i, (label, colour)) in legend.iter().enumerate() {
@@ -686,21 +689,20 @@ fn timeline_chart(s: &mut String, report: &Report) {
     s.push_str("\n</svg>\n");
 }
 
-/// One line with dots; `who` empty is all statements.
-#[allow(clippy::too_many_arguments)]
+/// One line with dots, drawn as (line width, dot radius, opacity); `who`
+/// empty is all statements.
 fn series(
     s: &mut String,
     pts: &[(i64, &TonePoint)],
     colour: &str,
-    width: f64,
-    r: f64,
+    (width, r, opacity): (f64, f64, f64),
     who: &str,
     x: &dyn Fn(i64) -> f64,
     y: &dyn Fn(f64) -> f64,
 ) {
     let _ = write!(
         s,
-        "<g class=\"series\" data-speaker=\"{}\">",
+        "<g class=\"series\" data-speaker=\"{}\" opacity=\"{opacity}\">",
         esc(if who.is_empty() { "(all)" } else { who })
     );
     if pts.len() > 1 {
@@ -747,15 +749,14 @@ fn tables(s: &mut String, report: &Report) {
              <th class=\"n\">Docs</th><th class=\"n\">Statements</th>\
              <th class=\"n\">Direct · partial · indirect · narration</th><th class=\"n\">Tone</th>\
              <th class=\"n\">95% CI</th><th class=\"n\">% positive · neutral · negative</th>\
-             <th>Stances toward</th></tr></thead><tbody>\n",
+             </tr></thead><tbody>\n",
         );
         for sp in &report.speakers {
             let _ = writeln!(
                 s,
                 "<tr data-speaker=\"{}\"><td class=\"name\">{}</td><td class=\"n\">{}</td>\
                  <td class=\"n\">{}</td><td class=\"n\">{} · {} · {} · {}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{:.1} · {:.1} · {:.1}</td>\
-                 <td class=\"toward\">{}</td></tr>",
+                 <td class=\"n\">{}</td><td class=\"n\">{:.1} · {:.1} · {:.1}</td></tr>",
                 esc(&sp.speaker),
                 esc(&sp.speaker),
                 sp.documents,
@@ -769,16 +770,13 @@ fn tables(s: &mut String, report: &Report) {
                 sp.positive * 100.0,
                 sp.neutral * 100.0,
                 sp.negative * 100.0,
-                toward(report.stances_of(&sp.speaker))
-                    .split("; ")
-                    .map(esc)
-                    .collect::<Vec<_>>()
-                    .join("<br>")
             );
         }
         s.push_str("</tbody></table></div>\n");
     }
-    s.push_str("<h3>Stances</h3>\n");
+    s.push_str(
+        "<h3>Stances</h3>\n<p class=\"note\">Each speaker's stances toward each target.</p>\n",
+    );
     if report.stances.is_empty() {
         s.push_str("<p class=\"empty\">No stances.</p>\n");
     } else {
