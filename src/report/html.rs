@@ -350,19 +350,23 @@ fn heat_map(s: &mut String, report: &Report) {
         }
     }
     holders.truncate(MAX_HOLDERS);
-    let mut targets: Vec<(&str, usize)> = Vec::new();
+    let mut per_target: std::collections::BTreeMap<&str, usize> = Default::default();
     for c in report
         .stances
         .iter()
         .filter(|c| holders.contains(&c.holder.as_deref()))
     {
-        match targets.iter_mut().find(|(t, _)| *t == c.target) {
-            Some(t) => t.1 += c.total,
-            None => targets.push((&c.target, c.total)),
-        }
+        *per_target.entry(&c.target).or_default() += c.total;
     }
+    let mut targets: Vec<(&str, usize)> = per_target.into_iter().collect();
     targets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     targets.truncate(MAX_TARGETS);
+    let shown: std::collections::BTreeMap<(Option<&str>, &str), &super::StanceCell> = report
+        .stances
+        .iter()
+        .filter(|c| holders.contains(&c.holder.as_deref()))
+        .map(|c| ((c.holder.as_deref(), c.target.as_str()), c))
+        .collect();
     let total_cells = report.stances.len();
     let _ = writeln!(
         s,
@@ -425,10 +429,7 @@ fn heat_map(s: &mut String, report: &Report) {
         );
         for (j, (target, _)) in targets.iter().enumerate() {
             let x = left + cell_w * j as f64;
-            let cell = report
-                .stances
-                .iter()
-                .find(|c| c.holder.as_deref() == *holder && c.target == *target);
+            let cell = shown.get(&(*holder, *target));
             match cell {
                 None => {
                     let _ = writeln!(
@@ -539,19 +540,18 @@ fn timeline_chart(s: &mut String, report: &Report) {
         return;
     }
     // The busiest shown speakers with dated statements get their own line.
-    let mut lines: Vec<&str> = Vec::new();
-    for sp in &report.speakers {
-        if lines.len() == MAX_LINES {
-            break;
-        }
-        if report
-            .timeline
-            .iter()
-            .any(|p| p.speaker.as_deref() == Some(sp.speaker.as_str()))
-        {
-            lines.push(&sp.speaker);
-        }
-    }
+    let dated: std::collections::BTreeSet<&str> = report
+        .timeline
+        .iter()
+        .filter_map(|p| p.speaker.as_deref())
+        .collect();
+    let lines: Vec<&str> = report
+        .speakers
+        .iter()
+        .map(|sp| sp.speaker.as_str())
+        .filter(|sp| dated.contains(sp))
+        .take(MAX_LINES)
+        .collect();
     let (d0, d1) = (points[0].0, points[points.len() - 1].0);
     let (l, r, top, bottom) = (70.0, 960.0, 30.0, 330.0);
     let x = |d: i64| {

@@ -1,6 +1,7 @@
 //! The report as Markdown: readable as plain text in a terminal (columns
 //! padded to line up) and rendered as tables anywhere Markdown is.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use super::{Report, StanceCell, holder_label, signed};
@@ -39,10 +40,20 @@ fn render(report: &Report) -> String {
     if report.speakers.is_empty() {
         s.push_str("_No statement has a speaker._\n");
     } else {
+        // Cells by holder, built once (a corpus may have many speakers).
+        let mut by_holder: BTreeMap<&str, Vec<&StanceCell>> = BTreeMap::new();
+        for c in &report.stances {
+            if let Some(h) = c.holder.as_deref() {
+                by_holder.entry(h).or_default().push(c);
+            }
+        }
         let rows: Vec<Vec<String>> = report
             .speakers
             .iter()
             .map(|sp| {
+                let cells = by_holder
+                    .get(sp.speaker.as_str())
+                    .map_or(&[][..], |v| &v[..]);
                 vec![
                     cell(&sp.speaker),
                     sp.documents.to_string(),
@@ -56,7 +67,7 @@ fn render(report: &Report) -> String {
                     percent(sp.positive),
                     percent(sp.neutral),
                     percent(sp.negative),
-                    cell(&toward_short(report, &sp.speaker)),
+                    cell(&toward_short(cells)),
                 ]
             })
             .collect();
@@ -148,9 +159,8 @@ fn render(report: &Report) -> String {
 
 /// At most three targets, so the table stays readable in a terminal (the
 /// matrix below has them all).
-fn toward_short(report: &Report, speaker: &str) -> String {
+fn toward_short(all: &[&StanceCell]) -> String {
     const MAX: usize = 3;
-    let all: Vec<&StanceCell> = report.stances_of(speaker).collect();
     let mut s = toward(all.iter().take(MAX).copied());
     if all.len() > MAX {
         s.push_str(&format!("; +{} more", all.len() - MAX));

@@ -193,7 +193,7 @@ pub struct Report {
 }
 
 impl Report {
-    /// The stance cells whose holder is `speaker`.
+    /// The stance cells whose holder is `speaker` (a scan of all cells).
     pub fn stances_of<'a>(&'a self, speaker: &'a str) -> impl Iterator<Item = &'a StanceCell> {
         self.stances
             .iter()
