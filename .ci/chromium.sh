@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs Debian's `chromium` (for the report's headless-browser test) when
-# it is missing. Called from .ci/run; safe to run again.
+# Installs Debian's `chromium` (for the report's headless-browser test,
+# tests/report_browser.rs) when it is missing, with a font so the
+# screenshots have text. Called from .ci/run; does nothing if installed.
 set -eu
 if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then
     exit 0
@@ -10,4 +11,4 @@ if [ "$(id -u)" -ne 0 ]; then
     SUDO="sudo"
 fi
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium fonts-dejavu-core
