@@ -46,6 +46,10 @@ const MAX_TARGETS: usize = 10;
 /// a tangle nobody can read).
 const MAX_LINES: usize = 3;
 
+/// At most this many rows in each table of the page: a page of a big
+/// corpus must still open quickly; the CSV views have every row.
+const MAX_TABLE_ROWS: usize = 500;
+
 /// Writes `report` as a self-contained HTML page.
 pub fn write_html<W: Write>(report: &Report, mut out: W) -> std::io::Result<()> {
     out.write_all(render(report).as_bytes())?;
@@ -739,6 +743,18 @@ fn series(
     s.push_str("</g>\n");
 }
 
+/// Notes a table cut at [`MAX_TABLE_ROWS`], naming the command that
+/// writes all its rows.
+fn more(s: &mut String, rows: usize, view: &str) {
+    if rows > MAX_TABLE_ROWS {
+        let _ = writeln!(
+            s,
+            "<p class=\"note\">The first {MAX_TABLE_ROWS} of {rows} rows; \
+             <code>newstance report --format csv --view {view}</code> writes them all.</p>"
+        );
+    }
+}
+
 fn tables(s: &mut String, report: &Report) {
     s.push_str("<h3>Speakers</h3>\n");
     if report.speakers.is_empty() {
@@ -751,7 +767,7 @@ fn tables(s: &mut String, report: &Report) {
              <th class=\"n\">95% CI</th><th class=\"n\">% positive · neutral · negative</th>\
              </tr></thead><tbody>\n",
         );
-        for sp in &report.speakers {
+        for sp in report.speakers.iter().take(MAX_TABLE_ROWS) {
             let _ = writeln!(
                 s,
                 "<tr data-speaker=\"{}\"><td class=\"name\">{}</td><td class=\"n\">{}</td>\
@@ -773,6 +789,7 @@ fn tables(s: &mut String, report: &Report) {
             );
         }
         s.push_str("</tbody></table></div>\n");
+        more(s, report.speakers.len(), "speakers");
     }
     s.push_str(
         "<h3>Stances</h3>\n<p class=\"note\">Each speaker's stances toward each target.</p>\n",
@@ -784,7 +801,7 @@ fn tables(s: &mut String, report: &Report) {
             "<table id=\"matrix-table\"><thead><tr><th>Holder</th><th>Target</th><th class=\"n\">Favor</th>\
              <th class=\"n\">Against</th><th class=\"n\">Neutral</th><th class=\"n\">Net</th></tr></thead><tbody>\n",
         );
-        for c in &report.stances {
+        for c in report.stances.iter().take(MAX_TABLE_ROWS) {
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
@@ -797,6 +814,7 @@ fn tables(s: &mut String, report: &Report) {
             );
         }
         s.push_str("</tbody></table>\n");
+        more(s, report.stances.len(), "matrix");
     }
     s.push_str("<h3>Tone over time</h3>\n");
     if report.timeline.is_empty() {
@@ -806,7 +824,7 @@ fn tables(s: &mut String, report: &Report) {
             "<table id=\"timeline-table\"><thead><tr><th>Date</th><th>Speaker</th><th class=\"n\">Docs</th>\
              <th class=\"n\">Statements</th><th class=\"n\">Tone</th><th class=\"n\">95% CI</th></tr></thead><tbody>\n",
         );
-        for p in &report.timeline {
+        for p in report.timeline.iter().take(MAX_TABLE_ROWS) {
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
@@ -819,6 +837,7 @@ fn tables(s: &mut String, report: &Report) {
             );
         }
         s.push_str("</tbody></table>\n");
+        more(s, report.timeline.len(), "timeline");
     }
 }
 
@@ -847,6 +866,34 @@ mod tests {
         assert_eq!(net_fill(0.0), "#ffffff");
         assert_eq!(net_fill(1.0), "#1a80ba");
         assert_eq!(net_fill(-1.0), "#d96e1a");
+    }
+
+    #[test]
+    fn big_tables_are_cut_with_a_note() {
+        let mut agg = crate::report::Aggregator::default();
+        for i in 0..MAX_TABLE_ROWS + 20 {
+            agg.add_sentence(&crate::output::SentenceRow {
+                doc_id: "d".into(),
+                date: None,
+                sentence: i + 1,
+                paragraph: 1,
+                start: 0,
+                end: 1,
+                speaker: Some(format!("Speaker {i:04}")),
+                mode: "direct".into(),
+                neg: 0.0,
+                neu: 1.0,
+                pos: 0.0,
+                compound: 0.1,
+                targets: String::new(),
+                text: "x".into(),
+            });
+        }
+        let html = render(&agg.report(&crate::report::ReportOptions::default()));
+        assert_eq!(html.matches("<tr data-speaker=").count(), MAX_TABLE_ROWS);
+        assert!(html.contains("The first 500 of 520 rows"));
+        assert!(html.contains("--view speakers"));
+        assert_eq!(html.matches("<g class=\"speaker\"").count(), MAX_TONE_ROWS);
     }
 
     #[test]
