@@ -11,8 +11,6 @@
 //! 5. [`stance`]: each statement's holder's stance toward the people named.
 //! 6. [`output`]: the tables (CSV, JSONL); [`batch`] runs many documents in
 //!    parallel, in input order; [`cli`] is the command line over all of it.
-//! 7. [`report`]: speakers compared across documents (Markdown, CSV, HTML),
-//!    computed from the `sentences` and `stances` rows.
 //!
 //! Spans are byte offsets ([`Span`]) into the original text everywhere
 //! inside the library; tables give character offsets.
