@@ -29,9 +29,10 @@
 //!   timeline points), and holders with fewer stance rows, from every view;
 //!   the totals still count everything.
 //!
-//! Orders are fixed (speakers by statements, then name; dates ascending), so
-//! a report is byte-identical for the same rows in any order of documents
-//! that ties do not decide.
+//! A report depends only on the rows, not on their order: views are sorted
+//! (speakers by statements, then name; dates ascending; no hash-map order
+//! anywhere) and sums are exact integers ([`stats::Moments`]), so the same
+//! rows in any order give a byte-identical report (a property test checks).
 //!
 //! ```
 //! use newstance::output::SentenceRow;
@@ -686,5 +687,69 @@ mod tests {
         assert_eq!(signed(0.4), "+0.4000");
         assert_eq!(signed(-0.12346), "\u{2212}0.1235");
         assert_eq!(signed(0.0), "0.0000");
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn rows() -> impl Strategy<Value = Vec<(u8, u8, Option<u8>, u8, i16)>> {
+            // (document, day, speaker, mode, compound in 1/1000)
+            prop::collection::vec(
+                (
+                    0u8..6,
+                    0u8..4,
+                    prop::option::of(0u8..5),
+                    0u8..4,
+                    -1000i16..=1000,
+                ),
+                0..60,
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn invariants_hold(rows in rows(), seed in 0usize..1000) {
+                let modes = ["direct", "partial", "indirect", "narration"];
+                let made: Vec<SentenceRow> = rows
+                    .iter()
+                    .map(|&(d, day, sp, m, c)| {
+                        let date = format!("2021-01-0{}", day + 1);
+                        let speaker = sp.map(|s| format!("P{s}"));
+                        let mut r = sent(&format!("d{d}"), Some(&date), None, modes[m as usize], c as f64 / 1000.0);
+                        r.speaker = speaker;
+                        r
+                    })
+                    .collect();
+                let mut agg = Aggregator::default();
+                agg.add_sentences(&made);
+                let r = agg.report(&ReportOptions::default());
+                let said: usize = r.speakers.iter().map(|s| s.statements).sum();
+                prop_assert_eq!(said, r.totals.statements);
+                prop_assert_eq!(r.totals.sentences, made.len());
+                for s in &r.speakers {
+                    prop_assert_eq!(s.direct + s.partial + s.indirect + s.narration, s.statements);
+                    prop_assert!((s.positive + s.negative + s.neutral - 1.0).abs() < 2e-4);
+                    prop_assert!((-1.0..=1.0).contains(&s.mean_compound));
+                    if let (Some(lo), Some(hi)) = (s.ci_low, s.ci_high) {
+                        prop_assert!(lo <= s.mean_compound && s.mean_compound <= hi);
+                        prop_assert!(lo >= -1.0 && hi <= 1.0);
+                    } else {
+                        prop_assert_eq!(s.statements, 1);
+                    }
+                }
+                // Any order of the rows gives the same report.
+                let mut shuffled = made.clone();
+                let n = shuffled.len();
+                if n > 1 {
+                    for i in 0..n {
+                        shuffled.swap(i, (i * 7 + seed) % n);
+                    }
+                }
+                let mut again = Aggregator::default();
+                again.add_sentences(&shuffled);
+                prop_assert_eq!(again.report(&ReportOptions::default()), r);
+            }
+        }
     }
 }
