@@ -10,15 +10,21 @@
 //!   apposition ("*West*, an outspoken supporter of Trump"). A third person
 //!   acting inside a quote holds that act ("his supporting Trump" is West's
 //!   stance even in Legend's words). With neither, the article itself holds
-//!   the stance, and only confident ones are kept.
+//!   the stance, only through words that evaluate the target ("the
+//!   disgraced X"), and only confident ones ([`CONFIDENCE_THRESHOLD`]).
 //! - **Targets**: the people mentioned (names, aliases, pronouns from the
 //!   speakers stage) and `you` inside a quote whose addressee is known: a
-//!   vocative ("I love you *John*"), the person told ("told *Axelrod*"), or
-//!   the one other person named in the narration of the quote's paragraph
-//!   (Legend's message in a paragraph about him and West).
+//!   vocative ("I love you *John*"), the person told ("told *Axelrod*"), the
+//!   previous speaker for a reply, the addressee of an adjacent quote it
+//!   continues, or, for a written message, the one other person named in
+//!   the narration of the quote's paragraph (Legend's message in a paragraph
+//!   about him and West). A third-person pronoun in a quote is neither its
+//!   speaker nor its addressee: if the speakers stage resolved it to one of
+//!   them, it is re-resolved to the last other person named.
 //! - **Label**: the words around the target mention, weighed by distance,
 //!   clause and role, with stance cues from `lexicons/stance_cues.tsv` and
-//!   negation (see [`target`]).
+//!   negation (see [`target`]). A stance read from a cue with a third-party
+//!   holder takes the cue's own label ("could not support" is against).
 //!
 //! [`StanceTagger::toward`] is the target-level classifier alone (sentence
 //! and target span in, label out), which the NewsMTSC and PerSenT
