@@ -99,7 +99,7 @@ const SUBJECT_PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "you"
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     segs: &'a [Segment],
     lex: &'a Lexicons,
     refs: Vec<Ref>,
@@ -114,7 +114,7 @@ struct Ctx<'a> {
 }
 
 fn is_final(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "." | "!" | "?")
+    matches!(t.low(), "." | "!" | "?")
 }
 
 fn pronoun(w: &str) -> Option<(Pron, bool)> {
@@ -141,7 +141,7 @@ impl<'a> Ctx<'a> {
         if !t.word || t.cap {
             return None;
         }
-        self.lex.cues.get(&t.lower).copied()
+        self.lex.cues.get(t.low()).copied()
     }
 
     fn according_to(&self, i: usize) -> bool {
@@ -179,9 +179,9 @@ impl<'a> Ctx<'a> {
         if p.lower == "from" {
             // "a message from Legend in one tweet read": the carrier's source.
             return (prev.saturating_sub(3)..prev)
-                .any(|k| self.lex.carriers.contains(&self.toks[k].lower));
+                .any(|k| self.lex.carriers.contains(self.toks[k].low()));
         }
-        !PREPOSITIONS.contains(&p.lower.as_str())
+        !PREPOSITIONS.contains(&p.low())
     }
 
     /// The nearest subject-like reference in `[from, to)`, outside quotes.
@@ -225,7 +225,7 @@ impl<'a> Ctx<'a> {
     /// campaign said", "officials said", not "While his advisers have").
     fn np_before(&self, from: usize, k: usize) -> Option<Slot> {
         // "it said", "they say": a source kept as written.
-        if k > from && matches!(self.toks[k - 1].lower.as_str(), "it" | "they" | "we") {
+        if k > from && matches!(self.toks[k - 1].low(), "it" | "they" | "we") {
             return Some(Slot::Other(self.toks[k - 1].span));
         }
         let mut b = k;
@@ -234,16 +234,16 @@ impl<'a> Ctx<'a> {
             if !t.word || t.seg.is_some() {
                 break;
             }
-            if matches!(t.lower.as_str(), "the" | "a" | "an") {
+            if matches!(t.low(), "the" | "a" | "an") {
                 b -= 1;
                 break;
             }
-            if self.lex.stopwords.contains(&t.lower) || self.cue(b - 1).is_some() {
+            if self.lex.stopwords.contains(t.low()) || self.cue(b - 1).is_some() {
                 break;
             }
             b -= 1;
         }
-        if b < k && matches!(self.toks[b].lower.as_str(), "the" | "a" | "an") && b + 1 == k {
+        if b < k && matches!(self.toks[b].low(), "the" | "a" | "an") && b + 1 == k {
             return None;
         }
         self.np(b, k)
@@ -262,7 +262,7 @@ impl<'a> Ctx<'a> {
         }
         let prev = &self.toks[j - 1];
         if prev.word
-            && (self.lex.titles.contains_key(&prev.lower)
+            && (self.lex.titles.contains_key(prev.low())
                 || (prev.cap && prev.lower.split('.').all(|x| x.chars().count() == 1)))
         {
             return false;
@@ -281,15 +281,15 @@ impl<'a> Ctx<'a> {
         if from >= k || !first.word || first.seg.is_some() {
             return None;
         }
-        let det = matches!(first.lower.as_str(), "the" | "a" | "an");
-        if !det && (!first.cap || self.lex.stopwords.contains(&first.lower)) {
+        let det = matches!(first.low(), "the" | "a" | "an");
+        if !det && (!first.cap || self.lex.stopwords.contains(first.low())) {
             return None;
         }
         let mut e = from + 1;
         while e < k
             && e < from + 3
             && self.toks[e].word
-            && !self.lex.stopwords.contains(&self.toks[e].lower)
+            && !self.lex.stopwords.contains(self.toks[e].low())
             && self.cue(e).is_none()
         {
             e += 1;
@@ -322,12 +322,12 @@ impl<'a> Ctx<'a> {
                 return Some(Slot::Ref(r));
             }
             // Not across a preposition ("said in the United States").
-            if PREPOSITIONS.contains(&t.lower.as_str()) {
+            if PREPOSITIONS.contains(&t.low()) {
                 break;
             }
         }
-        if self.lex.stopwords.contains(&self.toks[n].lower)
-            && !matches!(self.toks[n].lower.as_str(), "the" | "a" | "an")
+        if self.lex.stopwords.contains(self.toks[n].low())
+            && !matches!(self.toks[n].low(), "the" | "a" | "an")
         {
             return None;
         }
@@ -336,7 +336,7 @@ impl<'a> Ctx<'a> {
             e += 1;
         }
         let first = &self.toks[n];
-        if !(first.cap || matches!(first.lower.as_str(), "the" | "a" | "an")) {
+        if !(first.cap || matches!(first.low(), "the" | "a" | "an")) {
             return None;
         }
         self.np(n, e)
@@ -353,7 +353,7 @@ impl<'a> Ctx<'a> {
         p.para != self.toks[o].para
             || p.mark
             || matches!(
-                p.lower.as_str(),
+                p.low(),
                 "." | "!" | "?" | ":" | "," | ";" | "—" | "–" | "-" | "(" | "…"
             )
     }
@@ -423,7 +423,7 @@ impl<'a> Ctx<'a> {
                 // `"We'll see," when asked`: not an attribution.
                 if !gap.is_empty()
                     && gap.iter().all(|&a| {
-                        self.ref_at[a].is_none() && self.lex.stopwords.contains(&self.toks[a].lower)
+                        self.ref_at[a].is_none() && self.lex.stopwords.contains(self.toks[a].low())
                     })
                 {
                     return None;
@@ -460,7 +460,7 @@ impl<'a> Ctx<'a> {
         let o = self.seg_open[g]?;
         let p = o.checked_sub(1)?;
         let pt = &self.toks[p];
-        let same_sentence_lead = matches!(pt.lower.as_str(), "," | ":") || self.cue(p).is_some();
+        let same_sentence_lead = matches!(pt.low(), "," | ":") || self.cue(p).is_some();
         if !same_sentence_lead {
             return None;
         }
@@ -578,7 +578,7 @@ pub fn attribute(
             let mut head = n.head;
             if n.person.is_none()
                 && head > 0
-                && matches!(toks[head - 1].lower.as_str(), "the" | "a" | "an")
+                && matches!(toks[head - 1].low(), "the" | "a" | "an")
                 && toks[head - 1].sent == toks[head].sent
             {
                 head -= 1;
@@ -611,7 +611,7 @@ pub fn attribute(
         }
         let t = &toks[i];
         if t.word && !covered[i] {
-            if let Some((p, subj)) = pronoun(&t.lower) {
+            if let Some((p, subj)) = pronoun(t.low()) {
                 let id = refs.len();
                 refs.push(Ref {
                     head: i,
@@ -626,7 +626,7 @@ pub fn attribute(
                 i += 1;
                 continue;
             }
-            let det = t.lower.as_str();
+            let det = t.low();
             if matches!(det, "the" | "a" | "an") {
                 // The first role noun within six tokens, crossing only words,
                 // quotation marks and '&' ("the "You & I" singer").
@@ -637,7 +637,7 @@ pub fn attribute(
                     if !(tk.word || tk.mark || tk.lower == "&" || tk.lower == "-") {
                         break;
                     }
-                    if tk.word && lex.roles.contains_key(&tk.lower) {
+                    if tk.word && lex.roles.contains_key(tk.low()) {
                         // Not "the president's": a role of the next noun.
                         found = Some(k);
                         break;
@@ -657,7 +657,7 @@ pub fn attribute(
                         },
                         person: None,
                         subj: true,
-                        role: Some(toks[k].lower.clone()),
+                        role: Some(toks[k].lower.to_string()),
                     });
                     for r in ref_at.iter_mut().take(k + 1).skip(i) {
                         *r = Some(id);
@@ -722,9 +722,9 @@ pub fn attribute(
                     t.word
                         && !t.cap
                         && t.para == segs[g].para
-                        && !cx.lex.cues.contains_key(&t.lower)
-                        && pronoun(&t.lower).is_none()
-                        && !matches!(t.lower.as_str(), "the" | "a" | "an" | "they" | "we")
+                        && !cx.lex.cues.contains_key(t.low())
+                        && pronoun(t.low()).is_none()
+                        && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
                 });
         if free && (utter || (words >= 6 && !runs_on)) {
             if let Some(h) = segs[g].continues
@@ -766,10 +766,10 @@ pub fn attribute(
                     Ok(h)
                         if attrs[h].after
                             && attrs[h].kind == Some(Mode::Direct)
-                            && segs[h].para == segs[g].para
+                            && segs[h].para + 1 >= segs[g].para
                             && cx.seg_close[h]
                                 .zip(cx.seg_open[g])
-                                .is_some_and(|(c, o)| o <= c + 25) =>
+                                .is_some_and(|(c, o)| o <= c + 60) =>
                     {
                         attrs[g].merged_into = Some(attrs[h].merged_into.unwrap_or(h));
                     }
@@ -793,8 +793,7 @@ pub fn attribute(
                 && match cx.cue(k) {
                     Some(CueClass::Speech) => true,
                     Some(CueClass::Cognition) => (k + 1..o).any(|j| {
-                        toks[j].lower == "that"
-                            || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())
+                        toks[j].lower == "that" || SUBJECT_PRONOUNS.contains(&toks[j].low())
                     }),
                     _ => false,
                 }
@@ -1166,16 +1165,13 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
     let punct_ok = between
         .clone()
         .filter(|&k| !cx.toks[k].word)
-        .all(|k| matches!(cx.toks[k].lower.as_str(), "," | ":"));
-    has_cue && punct_ok && matches!(cx.toks[o - 1].lower.as_str(), "," | ":")
+        .all(|k| matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k)));
+    has_cue && punct_ok && matches!(cx.toks[o - 1].low(), "," | ":")
 }
 
 /// The person object of a `told` cue: the quote's addressee.
 fn addressee(cx: &Ctx, k: usize) -> Option<usize> {
-    if !matches!(
-        cx.toks[k].lower.as_str(),
-        "told" | "tells" | "telling" | "replied"
-    ) {
+    if !matches!(cx.toks[k].low(), "told" | "tells" | "telling" | "replied") {
         return None;
     }
     let mut n = k + 1;
@@ -1203,12 +1199,12 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
             && cx.segs[h].para == cx.segs[g].para
             && let Some(c) = cx.seg_close[h]
             && o > c
-            && o - c <= 25
+            && o - c <= 60
         {
             let finals = (c + 1..o)
                 .filter(|&k| {
                     is_final(&toks[k])
-                        && !(cx.lex.titles.contains_key(&toks[k - 1].lower)
+                        && !(cx.lex.titles.contains_key(toks[k - 1].low())
                             || (toks[k - 1].word && toks[k - 1].span.len() == 1))
                 })
                 .count();
@@ -1393,7 +1389,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         // Before the content: "X said (that) CONTENT".
         let mut m = k + 1;
         if matches!(
-            toks[k].lower.as_str(),
+            toks[k].low(),
             "told"
                 | "tells"
                 | "telling"
@@ -1412,14 +1408,12 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 while j < end
                     && j < m + 3
                     && toks[j].word
-                    && !SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str())
+                    && !SUBJECT_PRONOUNS.contains(&toks[j].low())
                     && toks[j].lower != "that"
                 {
                     j += 1;
                 }
-                if j < end
-                    && (toks[j].lower == "that"
-                        || SUBJECT_PRONOUNS.contains(&toks[j].lower.as_str()))
+                if j < end && (toks[j].lower == "that" || SUBJECT_PRONOUNS.contains(&toks[j].low()))
                 {
                     m = j;
                 }
@@ -1428,7 +1422,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         if m >= end {
             continue;
         }
-        let w = toks[m].lower.as_str();
+        let w = toks[m].low();
         let that = (m..end.min(m + 11))
             .take_while(|&j| (toks[j].word || toks[j].lower == ",") && outside(j))
             .find(|&j| toks[j].lower == "that")

@@ -71,10 +71,7 @@ fn sentence_initial(toks: &[Tok], i: usize) -> bool {
     p.para != toks[i].para
         || p.sent != toks[i].sent
         || p.mark
-        || matches!(
-            p.lower.as_str(),
-            "." | "!" | "?" | ":" | "(" | "[" | "—" | "–" | "…"
-        )
+        || matches!(p.low(), "." | "!" | "?" | ":" | "(" | "[" | "—" | "–" | "…")
 }
 
 /// Finds the people of a document and every proper-name reference.
@@ -82,22 +79,21 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
     let seen_lower: HashSet<&str> = toks
         .iter()
         .filter(|t| t.word && !t.cap)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.low())
         .collect();
-    let is_title =
-        |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(&toks[i].lower);
+    let is_title = |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(toks[i].low());
     let name_like = |i: usize| -> bool {
         let t = &toks[i];
         if !t.word || !t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        if lex.stopwords.contains(&t.lower) || PRONOUNS.contains(&t.lower.as_str()) {
+        if lex.stopwords.contains(t.low()) || PRONOUNS.contains(&t.low()) {
             return false;
         }
-        if lex.titles.contains_key(&t.lower) && !lex.first_names.contains_key(&t.lower) {
+        if lex.titles.contains_key(t.low()) && !lex.first_names.contains_key(t.low()) {
             return false;
         }
-        !(sentence_initial(toks, i) && seen_lower.contains(t.lower.as_str()))
+        !(sentence_initial(toks, i) && seen_lower.contains(t.low()))
     };
 
     // 1. Runs of name words.
@@ -114,7 +110,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 k += 1;
             }
             if k < toks.len() && (name_like(k) || is_title(k)) && toks[k].sent == toks[j].sent {
-                title = Some(toks[j].lower.clone());
+                title = Some(toks[j].lower.to_string());
                 j = k;
             } else {
                 break;
@@ -134,7 +130,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 && (name_like(n)
                     || (toks[n].word
                         && toks[n].cap
-                        && lex.titles.contains_key(&toks[n].lower)
+                        && lex.titles.contains_key(toks[n].low())
                         && toks.get(n + 1).is_none_or(|t| t.lower != ".")
                         && !toks.get(n + 1).is_some_and(|t| t.word && t.cap)));
             if cont {
@@ -156,7 +152,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             }
             if n + 1 < toks.len()
                 && toks[n].word
-                && PARTICLES.contains(&toks[n].lower.as_str())
+                && PARTICLES.contains(&toks[n].low())
                 && name_like(n + 1)
             {
                 name_toks.push(n);
@@ -175,12 +171,12 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 (lex.titles.contains_key(w) || lex.roles.contains_key(w)).then(|| w.to_string())
             });
         let after_det = head.checked_sub(1).is_some_and(|b| {
-            toks[b].sent == toks[head].sent && matches!(toks[b].lower.as_str(), "the" | "a" | "an")
+            toks[b].sent == toks[head].sent && matches!(toks[b].low(), "the" | "a" | "an")
         });
         let words: Vec<&str> = name_toks
             .iter()
-            .filter(|&&t| !PARTICLES.contains(&toks[t].lower.as_str()))
-            .map(|&t| toks[t].lower.as_str())
+            .filter(|&&t| !PARTICLES.contains(&toks[t].low()))
+            .map(|&t| toks[t].low())
             .collect();
         let phrase = words.join(" ");
         let acronym = name_toks.iter().any(|&t| {
@@ -233,7 +229,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         r.name_toks
             .iter()
             .filter(|&&t| toks[t].lower != ".")
-            .map(|&t| toks[t].lower.clone())
+            .map(|&t| toks[t].lower.to_string())
             .collect()
     };
     for (ri, r) in runs.iter().enumerate() {
@@ -322,12 +318,12 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             None => {
                 let next = r.name_toks.last().unwrap() + 1;
                 let cue_after = (next..toks.len().min(next + 2)).any(|k| {
-                    toks[k].sent == toks[r.head].sent && lex.cues.contains_key(&toks[k].lower)
+                    toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low())
                 }) && !toks[*r.name_toks.last().unwrap()].poss;
                 let inverted = r
                     .head
                     .checked_sub(1)
-                    .is_some_and(|b| lex.cues.get(&toks[b].lower) == Some(&CueClass::Speech));
+                    .is_some_and(|b| lex.cues.get(toks[b].low()) == Some(&CueClass::Speech));
                 let evidence = r.title.is_some()
                     || r.role.is_some()
                     || lex.first_names.contains_key(w)

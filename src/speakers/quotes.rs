@@ -126,11 +126,14 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
             let closer_like = prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| {
                     n.is_whitespace()
-                        || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-')
+                        || matches!(
+                            n,
+                            ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+                        )
                 });
-            let opener_like = prev
-                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
-                && next.is_some_and(|n| !n.is_whitespace());
+            let opener_like = prev.is_none_or(|p| {
+                p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+            }) && next.is_some_and(|n| !n.is_whitespace());
             match (c, outer) {
                 ('“' | '„' | '«', None) if !closer_like => {
                     outer = Some((at, Kind::Curly, after));

@@ -7,17 +7,21 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
+use std::borrow::Cow;
+
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
 
 /// One token.
 #[derive(Clone, Debug)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte span in the document text.
     pub span: Span,
-    /// Lowercased text (words) or the punctuation character.
-    pub lower: String,
+    /// Lowercased text (words) or the punctuation character; borrowed from
+    /// the text when it is already lowercase (most tokens), so tokenizing
+    /// allocates only for capitalized words.
+    pub lower: Cow<'a, str>,
     /// A word (not punctuation).
     pub word: bool,
     /// First character uppercase.
@@ -34,6 +38,13 @@ pub struct Tok {
     pub seg: Option<usize>,
 }
 
+impl Tok<'_> {
+    /// The lowercased text.
+    pub fn low(&self) -> &str {
+        &self.lower
+    }
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
@@ -43,7 +54,12 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Tokenizes the paragraphs of a text and assigns sentences and segments.
-pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segment]) -> Vec<Tok> {
+pub fn tokenize<'a>(
+    text: &'a str,
+    paras: &[Span],
+    sentences: &[Sentence],
+    segs: &[Segment],
+) -> Vec<Tok<'a>> {
     let mut toks = Vec::new();
     for (p, para) in paras.iter().enumerate() {
         let s = para.of(text);
@@ -86,7 +102,11 @@ pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segm
                 let start = para.start + bi;
                 toks.push(Tok {
                     span: Span::new(start, start + word.len()),
-                    lower: word.to_lowercase().replace('’', "'"),
+                    lower: if word.chars().any(|c| c.is_uppercase() || c == '’') {
+                        Cow::Owned(word.to_lowercase().replace('’', "'"))
+                    } else {
+                        Cow::Borrowed(word)
+                    },
                     word: true,
                     cap: c.is_uppercase(),
                     poss,
@@ -102,7 +122,7 @@ pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segm
             if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
                 toks.push(Tok {
                     span: Span::new(start, start + 2),
-                    lower: "\"".to_string(),
+                    lower: Cow::Borrowed("\""),
                     word: false,
                     cap: false,
                     poss: false,
@@ -116,7 +136,7 @@ pub fn tokenize(text: &str, paras: &[Span], sentences: &[Sentence], segs: &[Segm
             }
             toks.push(Tok {
                 span: Span::new(start, start + c.len_utf8()),
-                lower: c.to_string(),
+                lower: Cow::Borrowed(&s[bi..bi + c.len_utf8()]),
                 word: false,
                 cap: false,
                 poss: false,
