@@ -10,7 +10,9 @@
 //! 4. [`speakers`]: quotes, people and who speaks each sentence.
 //! 5. [`stance`]: each statement's holder's stance toward the people named.
 //! 6. [`output`]: the tables (CSV, JSONL); [`batch`] runs many documents in
-//!    parallel, in input order; [`cli`] is the command line over all of it.
+//!    parallel, in input order; [`report`] compares speakers' tone and
+//!    stances across one or many articles; [`cli`] is the command line over
+//!    all of it.
 //!
 //! Spans are byte offsets ([`Span`]) into the original text everywhere
 //! inside the library; tables give character offsets.
