@@ -1162,10 +1162,9 @@ fn merge_follows(cx: &Ctx, a: usize, b: usize) -> bool {
     }
     let between = c + 1..o;
     let has_cue = between.clone().any(|k| cx.cue(k).is_some());
-    let punct_ok = between
-        .clone()
-        .filter(|&k| !cx.toks[k].word)
-        .all(|k| matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k)));
+    let punct_ok = between.clone().filter(|&k| !cx.toks[k].word).all(|k| {
+        matches!(cx.toks[k].low(), "," | ":") || (cx.toks[k].low() == "." && !cx.is_boundary(k))
+    });
     has_cue && punct_ok && matches!(cx.toks[o - 1].low(), "," | ":")
 }
 
