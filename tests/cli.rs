@@ -423,15 +423,66 @@ fn schema_lists_columns() {
 
 #[test]
 fn split_formats() {
-    let input = b"The first line\nis still first. Second one.";
+    let input =
+        b"The senator said the bill\nwould pass. Critics \xe2\x80\x93 many \xe2\x80\x93 disagreed.";
     let out = run_stdin(&["split"], input);
     assert_eq!(
         stdout(&out),
-        "The first line is still first.\nSecond one.\n"
+        "The senator said the bill would pass.\nCritics \u{2013} many \u{2013} disagreed.\n"
     );
     let out = run_stdin(&["split", "--format", "csv"], input);
     assert_eq!(
         stdout(&out),
-        "doc_id,sentence,start,end,text\n-,1,0,30,The first line is still first.\n-,2,31,42,Second one.\n"
+        "doc_id,sentence,start,end,text\n-,1,0,37,The senator said the bill would pass.\n-,2,38,65,Critics \u{2013} many \u{2013} disagreed.\n"
     );
+}
+
+/// `sentiment` prints each line's scores exactly as vaderSentiment 3.3.2's
+/// `polarity_scores` (Python `repr` of the rounded values) on the reference
+/// rows that fit on one line.
+#[test]
+fn sentiment_command_matches_reference_output() {
+    let golden = std::fs::read_to_string("fixtures/vader/reference_scores.tsv").unwrap();
+    let rows: Vec<Vec<&str>> = golden
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|r| !r[6].contains('\\'))
+        .collect();
+    let input: String = rows.iter().map(|r| format!("{}\n", r[6])).collect();
+    let out = run_stdin(&["sentiment"], input.as_bytes());
+    assert!(out.status.success());
+    let got = csv_rows(&stdout(&out));
+    assert_eq!(got.len(), rows.len());
+    for (want, got) in rows.iter().zip(&got) {
+        let got: Vec<&str> = got.iter().take(4).collect();
+        assert_eq!(got, want[2..6], "{}", want[6]);
+    }
+}
+
+#[test]
+fn user_lexicon_overrides_and_bad_lines_are_named() {
+    let dir = scratch("lexicon");
+    let good = dir.join("good.tsv");
+    write(&good, b"frobnicious\t3.0\ngreat\t-3.1\n");
+    let input = b"This is frobnicious.\nThis is great.\n";
+    let plain = csv_rows(&stdout(&run_stdin(&["sentiment"], input)));
+    assert_eq!(&plain[0][3], "0.0");
+    assert!(plain[1][3].parse::<f64>().unwrap() > 0.0);
+    let out = run_stdin(&["sentiment", "--lexicon", good.to_str().unwrap()], input);
+    let rows = csv_rows(&stdout(&out));
+    assert!(rows[0][3].parse::<f64>().unwrap() > 0.0);
+    assert!(rows[1][3].parse::<f64>().unwrap() < 0.0);
+
+    let bad = dir.join("bad.tsv");
+    write(&bad, b"fine\t1.0\nbroken line\n");
+    for cmd in ["sentiment", "annotate"] {
+        let out = run_stdin(&[cmd, "--lexicon", bad.to_str().unwrap()], input);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains(&format!("{}:2:", bad.display())),
+            "{}",
+            stderr(&out)
+        );
+    }
 }

@@ -35,6 +35,10 @@ pub struct AnnotateArgs {
     /// entries; repeatable.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+    /// Names to merge (TSV `alias<TAB>canonical`, e.g. `Ye<TAB>Kanye West`):
+    /// people are written under the canonical name.
+    #[arg(long, value_name = "FILE")]
+    aliases: Option<PathBuf>,
     /// Leave out the CSV header row (for stream filters).
     #[arg(long)]
     no_header: bool,
@@ -123,7 +127,10 @@ impl Writers {
 }
 
 pub(super) fn run(args: AnnotateArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = super::pipeline(&args.lexicon)?;
+    let mut pipeline = super::pipeline(&args.lexicon)?;
+    if let Some(path) = &args.aliases {
+        pipeline.aliases = crate::report::Aliases::from_file(path)?;
+    }
     let opts = Options {
         spreadsheet_safe: args.spreadsheet_safe,
     };

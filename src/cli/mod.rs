@@ -7,6 +7,7 @@
 //! processed). No setting comes from environment variables.
 
 mod annotate;
+mod report;
 mod schema;
 mod sentiment;
 mod split;
@@ -44,6 +45,8 @@ pub enum Command {
     Sentiment(sentiment::SentimentArgs),
     /// Print each table's columns with their types.
     Schema(schema::SchemaArgs),
+    /// Compare speakers across documents or annotate's tables (md, csv, html).
+    Report(report::ReportArgs),
 }
 
 /// Where documents come from.
@@ -107,6 +110,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Split(args) => split::run(args),
         Command::Sentiment(args) => sentiment::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Report(args) => report::run(args),
     }
 }
 

@@ -1,0 +1,308 @@
+//! The stance-cue and negator lexicons (`lexicons/stance_*.tsv`).
+//!
+//! A **cue** is a word or phrase that expresses an attitude of someone
+//! toward someone ("support", "criticized", "supporter of", "love"). Unlike a
+//! VADER valence, a cue has two values, because the attitude differs for the
+//! two people around it:
+//!
+//! - `agent`: toward the one who acts or feels (the subject, the possessor
+//!   in "West's support", the `by` phrase of a passive). "Support" says
+//!   little about the supporter (`0.3`); "arrested" or "lost" says much.
+//! - `patient`: toward the one acted on (the object, "support *for* X",
+//!   "supporter *of* X", the subject of a passive). "Support" is favor (`1.8`).
+//!
+//! A cue with both values `0` silences a VADER word that is not a stance:
+//! reported emotion ("he was not happy about that", "I hope") describes the
+//! one who feels it, not an attitude toward the people named.
+//!
+//! **Negators** reverse a cue that follows within a few words ("could *not*
+//! support", "*declined to* endorse", "*reconsider* aligning yourself with").
+//!
+//! Both files are plain TSV, `#` starts a comment line, entries sorted and
+//! unique, values in `[-4, 4]` (VADER's range), checked by the tests below.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The built-in cue lexicon.
+pub const DEFAULT_CUES: &str = include_str!("../../lexicons/stance_cues.tsv");
+/// The built-in negators.
+pub const DEFAULT_NEGATORS: &str = include_str!("../../lexicons/stance_negators.tsv");
+
+/// One stance cue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    /// The lowercased words of the phrase (clitics as separate words:
+    /// `n't`, `'s`).
+    pub words: Vec<String>,
+    /// Valence toward the agent (the one acting or feeling), in [-4, 4].
+    pub agent: f64,
+    /// Valence toward the patient (the one acted on), in [-4, 4].
+    pub patient: f64,
+}
+
+/// Cues indexed by their first word, and negator phrases.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// First word -> cues starting with it, longest first.
+    cues: BTreeMap<String, Vec<Cue>>,
+    /// Negator phrases, as word lists.
+    negators: Vec<Vec<String>>,
+}
+
+/// Splits a lexicon phrase into words the way the tokenizer does for the
+/// look-ups: lowercase, clitics apart.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let w = w.to_lowercase().replace('’', "'");
+        if w == "n't" {
+            out.push(w);
+        } else if let Some(stem) = w.strip_suffix("n't").filter(|s| !s.is_empty()) {
+            out.push(stem.to_string());
+            out.push("n't".to_string());
+        } else if let Some(i) = w.find('\'').filter(|&i| i > 0) {
+            out.push(w[..i].to_string());
+            out.push(w[i..].to_string());
+        } else {
+            out.push(w);
+        }
+    }
+    out
+}
+
+fn data_lines(content: &str) -> impl Iterator<Item = (u64, &str)> {
+    content
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Parses a cue file: `phrase<TAB>agent<TAB>patient`.
+pub fn parse_cues(path: &Path, content: &str) -> Result<Vec<Cue>> {
+    let mut out = Vec::new();
+    for (n, line) in data_lines(content) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 3 {
+            return Err(Error::lexicon(
+                path,
+                n,
+                format!(
+                    "expected 3 tab-separated fields (cue, agent, patient), found {}",
+                    f.len()
+                ),
+            ));
+        }
+        let value = |s: &str, what: &str| -> Result<f64> {
+            let v: f64 = s.trim().parse().map_err(|_| {
+                Error::lexicon(path, n, format!("{what} valence `{s}` is not a number"))
+            })?;
+            if !(-4.0..=4.0).contains(&v) {
+                return Err(Error::lexicon(
+                    path,
+                    n,
+                    format!("{what} valence {v} outside [-4, 4]"),
+                ));
+            }
+            Ok(v)
+        };
+        let words = phrase_words(f[0]);
+        if words.is_empty() {
+            return Err(Error::lexicon(path, n, "empty cue"));
+        }
+        out.push(Cue {
+            words,
+            agent: value(f[1], "agent")?,
+            patient: value(f[2], "patient")?,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses a negator file: one phrase per line.
+pub fn parse_negators(path: &Path, content: &str) -> Result<Vec<Vec<String>>> {
+    let mut out = Vec::new();
+    for (n, line) in data_lines(content) {
+        if line.contains('\t') {
+            return Err(Error::lexicon(path, n, "expected one phrase per line"));
+        }
+        out.push(phrase_words(line));
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    /// The built-in lexicons.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        lex.add_cues(
+            parse_cues(Path::new("lexicons/stance_cues.tsv"), DEFAULT_CUES)
+                .expect("built-in cue lexicon"),
+        );
+        lex.negators = parse_negators(Path::new("lexicons/stance_negators.tsv"), DEFAULT_NEGATORS)
+            .expect("built-in negators");
+        lex
+    }
+
+    /// Adds cues, replacing any with the same words.
+    pub fn add_cues(&mut self, cues: Vec<Cue>) {
+        for cue in cues {
+            let list = self.cues.entry(cue.words[0].clone()).or_default();
+            list.retain(|c| c.words != cue.words);
+            list.push(cue);
+            list.sort_by(|a, b| {
+                b.words
+                    .len()
+                    .cmp(&a.words.len())
+                    .then(a.words.cmp(&b.words))
+            });
+        }
+    }
+
+    /// Adds negator phrases.
+    pub fn add_negators(&mut self, negators: Vec<Vec<String>>) {
+        for n in negators {
+            if !self.negators.contains(&n) {
+                self.negators.push(n);
+            }
+        }
+    }
+
+    /// The longest cue whose words are `words[i..]`'s prefix.
+    pub fn cue_at<'a, S: AsRef<str>>(&'a self, words: &[S], i: usize) -> Option<&'a Cue> {
+        let first = words.get(i)?.as_ref();
+        self.cues.get(first)?.iter().find(|c| {
+            c.words.len() <= words.len() - i
+                && c.words
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(a, b)| a == b.as_ref())
+        })
+    }
+
+    /// The length of a negator phrase that ends exactly before `words[end]`
+    /// (so `words[end - len..end]` is the phrase), if any.
+    pub fn negator_ending_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<usize> {
+        self.negators
+            .iter()
+            .filter(|n| {
+                n.len() <= end
+                    && n.iter()
+                        .zip(&words[end - n.len()..end])
+                        .all(|(a, b)| a == b.as_ref())
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Whether `word` begins any negator phrase (so it carries no valence of
+    /// its own).
+    pub fn is_negator_word(&self, word: &str) -> bool {
+        self.negators.iter().any(|n| n.len() == 1 && n[0] == word)
+    }
+
+    /// Number of cues.
+    pub fn len(&self) -> usize {
+        self.cues.values().map(Vec::len).sum()
+    }
+
+    /// Whether there are no cues.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(content: &str) -> Vec<String> {
+        data_lines(content)
+            .map(|(_, l)| l.split('\t').next().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn builtin_cues_sorted_unique_in_range() {
+        let k = keys(DEFAULT_CUES);
+        assert!(k.len() > 100, "{} cues", k.len());
+        for w in k.windows(2) {
+            assert!(
+                w[0] < w[1],
+                "not sorted or duplicate: {:?} then {:?}",
+                w[0],
+                w[1]
+            );
+        }
+        let cues = parse_cues(Path::new("x"), DEFAULT_CUES).unwrap();
+        for c in &cues {
+            assert!((-4.0..=4.0).contains(&c.agent) && (-4.0..=4.0).contains(&c.patient));
+            assert!(
+                c.words.iter().all(|w| *w == w.to_lowercase()),
+                "{:?}",
+                c.words
+            );
+        }
+    }
+
+    #[test]
+    fn builtin_negators_sorted_unique() {
+        let k = keys(DEFAULT_NEGATORS);
+        assert!(k.len() >= 10);
+        for w in k.windows(2) {
+            assert!(
+                w[0] < w[1],
+                "not sorted or duplicate: {:?} then {:?}",
+                w[0],
+                w[1]
+            );
+        }
+    }
+
+    #[test]
+    fn the_issue_cues_are_there() {
+        let lex = Lexicon::builtin();
+        for (w, favor) in [
+            ("support", true),
+            ("endorse", true),
+            ("back", true),
+            ("love", true),
+            ("appreciate", true),
+            ("oppose", false),
+            ("criticize", false),
+            ("disown", false),
+            ("betray", false),
+        ] {
+            let c = lex.cue_at(&[w], 0).unwrap_or_else(|| panic!("{w}"));
+            assert_eq!(c.patient > 0.0, favor, "{w}");
+        }
+        let c = lex.cue_at(&["supporter", "of", "trump"], 0).unwrap();
+        assert_eq!(c.words, ["supporter", "of"]);
+    }
+
+    #[test]
+    fn negator_phrases_match_before_a_position() {
+        let lex = Lexicon::builtin();
+        let w = ["legend", "could", "not", "support"];
+        assert_eq!(lex.negator_ending_at(&w, 3), Some(1));
+        let w = ["he", "declined", "to", "endorse"];
+        assert_eq!(lex.negator_ending_at(&w, 3), Some(2));
+        assert_eq!(lex.negator_ending_at(&w, 2), None);
+    }
+
+    #[test]
+    fn bad_lines_name_the_line() {
+        let e = parse_cues(Path::new("my.tsv"), "# c\nlove\t0\t2\nhate\t-9\t1\n").unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert!(e.to_string().contains("outside [-4, 4]"), "{e}");
+        let e = parse_cues(Path::new("my.tsv"), "love 2\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "my.tsv:1: expected 3 tab-separated fields (cue, agent, patient), found 1"
+        );
+        assert_eq!(phrase_words("didn't West's"), ["did", "n't", "west", "'s"]);
+        assert_eq!(phrase_words("n't"), ["n't"]);
+    }
+}

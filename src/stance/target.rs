@@ -1,0 +1,500 @@
+//! Target-level scoring: how the words of a sentence lean toward one mention.
+//!
+//! Sentence-level VADER is not stance: "Cruz declined to endorse Trump,
+//! despite angry protestations" is negative as a whole but says nothing bad
+//! about the crowd, and favors nobody. So each word with a valence is
+//! weighed by how close it is to the target and whether it is in the same
+//! clause, and stance cues count for the role the target plays:
+//!
+//! 1. **Scope**: weight `1 / (1 + d / DECAY)`, `d` = content words between
+//!    the word and the target; words in another clause (after "but",
+//!    "despite", a dash, a quotation mark...) count `OTHER_CLAUSE` as much.
+//! 2. **Roles**: a cue before the target makes it the patient ("could not
+//!    support *West's* bid"), after it the agent ("*West* lost"), except in
+//!    the passive ("*he* was arrested"; "praised by *X*").
+//! 3. **Negation**: a negator up to three words before (or "too ... to")
+//!    reverses a cue and a positive word (x -0.74, VADER's `N_SCALAR`), and
+//!    weakens a negative one ("not damaged" is not praise).
+//!    "neither A nor B" negates both.
+//! 4. **Speakers are not targets of their own words**: when the target is
+//!    the subject of a speech verb ("..., Goodman added", "said Schumer."),
+//!    what they say counts `SPEECH_CONTENT` toward them.
+//! 5. Capitalized words inside the sentence are names ("Vanity Fair",
+//!    "Affordable Care Act"), not sentiment, unless the sentence is a
+//!    headline in title case.
+//! 6. **Cues first**: a cue overrides VADER for its words; a cue with both
+//!    values 0 silences a word that is neutral in news ("security",
+//!    "party", "died") or reports an emotion ("happy", "hope").
+//!
+//! [`Weights`] differ between target-directed sentiment (NewsMTSC,
+//! PerSenT: the whole tone counts) and a holder's stance (cues count double,
+//! and a cue takes the words before it to its own side: in "you're too
+//! powerful to endorse who he is", `powerful` is about `you`).
+
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Token};
+use crate::sentiment::Vader;
+use crate::span::Span;
+
+/// Distance (in content words) at which a word counts half.
+pub const DECAY: f64 = 4.0;
+/// Weight of words in another clause than the target.
+pub const OTHER_CLAUSE: f64 = 0.5;
+/// Weight of a word with another person (a name or pronoun) between it and
+/// the target.
+pub const OTHER_PERSON: f64 = 0.5;
+/// Personal pronouns that stand for another person.
+const PERSONAL: &[&str] = &["he", "she", "him", "her", "his", "they", "them", "their"];
+/// Weight of what a target says ("X said ...") toward X.
+pub const SPEECH_CONTENT: f64 = 0.2;
+/// VADER's negation scalar (`N_SCALAR = -0.74`).
+pub const NEGATION: f64 = -0.74;
+/// A negated negative VADER word only weakens ("not bad" is not "good").
+pub const NEGATED_NEGATIVE: f64 = -0.3;
+/// How far back (in words) a negator reaches.
+pub const NEGATION_WINDOW: usize = 3;
+
+/// Verbs (and `according`) that attribute speech: a target right next to
+/// one is the speaker of what is quoted.
+const SPEECH_WORDS: &[&str] = &[
+    "according",
+    "acknowledged",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "announced",
+    "argued",
+    "argues",
+    "asked",
+    "cautioned",
+    "claimed",
+    "conceded",
+    "contended",
+    "declared",
+    "explained",
+    "insisted",
+    "laughed",
+    "noted",
+    "predicted",
+    "recalled",
+    "reiterated",
+    "replied",
+    "responded",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "suggested",
+    "tells",
+    "testified",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+    "writes",
+];
+
+/// Cues that are another word before these particles: "dating back to",
+/// "back in 2018", "back off".
+const NOT_A_CUE_BEFORE: &[(&str, &[&str])] = &[(
+    "back",
+    &[
+        "away", "down", "home", "in", "into", "off", "on", "then", "to", "up", "when",
+    ],
+)];
+
+/// Auxiliaries before a participle that make it passive ("was arrested").
+const PASSIVE_AUX: &[&str] = &[
+    "be", "been", "being", "get", "gets", "got", "is", "are", "was", "were", "'s", "'re",
+];
+
+/// Auxiliaries kept in the evidence before a negator ("could not support").
+const EVIDENCE_AUX: &[&str] = &[
+    "ca", "can", "could", "did", "do", "does", "had", "has", "have", "is", "was", "were", "will",
+    "wo", "would", "should", "are", "'m",
+];
+
+/// Words that do not add distance between a target and what is said of it
+/// ("he's been very open": `open` is next to `he`).
+const LIGHT_WORDS: &[&str] = &[
+    "a", "an", "the", "'s", "'re", "'m", "'ve", "'ll", "'d", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "very", "so", "really", "too", "quite", "pretty",
+];
+
+/// How a scorer weighs plain VADER words against stance cues.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// Multiplier of VADER valences (cues always count 1).
+    pub vader: f64,
+    /// Multiplier of a VADER word on the far side of a stance cue from the
+    /// target.
+    pub across_cue: f64,
+    /// Whether to guess from speech verbs that the target is a speaker (and
+    /// not count what they say). Off when the speakers stage knows.
+    pub speech: bool,
+}
+
+impl Weights {
+    /// Target-directed sentiment (NewsMTSC, PerSenT): every valence counts.
+    pub const SENTIMENT: Weights = Weights {
+        vader: 1.0,
+        across_cue: 1.0,
+        speech: true,
+    };
+    /// A holder's stance: the words that take a position (cues) count more
+    /// than the general tone of the sentence, and a cue takes the words before it to its own side.
+    pub const STANCE: Weights = Weights {
+        vader: 0.5,
+        across_cue: 0.3,
+        speech: false,
+    };
+}
+
+/// One word's contribution to a score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contribution {
+    /// The words that made it (negator through cue), in the document text.
+    pub span: Span,
+    /// Weighted valence.
+    pub value: f64,
+    /// Whether it came from the cue lexicon (not VADER).
+    pub cue: bool,
+    /// Whether it is a cue that describes the target itself ("disgraced",
+    /// "convicted", "X won", "X lied"), not an act of someone toward them
+    /// ("a rift between X and Y", "support for X").
+    pub evaluates: bool,
+}
+
+/// The raw score of one target mention.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scored {
+    /// Sum of the contributions: > 0 favor, < 0 against.
+    pub score: f64,
+    /// Every contribution, in text order.
+    pub parts: Vec<Contribution>,
+}
+
+/// A cue found in a sentence, with the role it gives each side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CueHit {
+    /// First token of the cue.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Token where a negator begins, if the cue is negated.
+    pub negator: Option<usize>,
+    /// Agent and patient valences (before negation).
+    pub agent: f64,
+    /// See `agent`.
+    pub patient: f64,
+    /// Whether the cue is a passive participle ("was supported").
+    pub passive: bool,
+}
+
+/// The VADER lexicon valence of one lowercased word (0 if absent).
+pub fn word_valence(vader: &Vader, word: &str) -> f64 {
+    vader.valence(word).unwrap_or(0.0)
+}
+
+/// Finds every cue in the tokens, with negation and voice.
+pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind != Kind::Word || is_name(tokens, i) {
+            i += 1;
+            continue;
+        }
+        let Some(cue) = lex.cue_at(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + cue.words.len();
+        let next = words.get(end).copied().unwrap_or("");
+        if NOT_A_CUE_BEFORE
+            .iter()
+            .any(|(c, after)| cue.words == [*c] && after.contains(&next))
+        {
+            i = end;
+            continue;
+        }
+        let passive = i > 0 && {
+            let mut j = i - 1;
+            // "was not supported", "was strongly criticized"
+            if j > 0 && (words[j] == "not" || words[j] == "n't" || words[j].ends_with("ly")) {
+                j -= 1;
+            }
+            PASSIVE_AUX.contains(&words[j]) && (words[i].ends_with("ed") || words[i] == "won")
+        };
+        out.push(CueHit {
+            first: i,
+            end,
+            negator: negator_before(tokens, lex, i),
+            agent: cue.agent,
+            patient: cue.patient,
+            passive,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The token where a negator of the word at `i` begins: a negator phrase
+/// ending within [`NEGATION_WINDOW`] words before it, in the same clause, or
+/// "too ADJ to" right before it ("too powerful to endorse").
+pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize> {
+    let words = tokens;
+    let clause = tokens[i].clause;
+    let mut end = i;
+    let mut seen = 0;
+    while end > 0 && seen <= NEGATION_WINDOW {
+        let prev = &tokens[end - 1];
+        if prev.clause != clause {
+            break;
+        }
+        // An editor's insertion is skipped: "reconsider alining [sic] yourself".
+        if matches!(prev.norm.as_str(), "[" | "]" | "sic") {
+            end -= 1;
+            continue;
+        }
+        if prev.kind == Kind::Punct {
+            break;
+        }
+        if let Some(len) = lex.negator_ending_at(words, end) {
+            return Some(end - len);
+        }
+        end -= 1;
+        seen += 1;
+    }
+    // "neither the support nor the respect of the armed forces".
+    let lo = i.saturating_sub(8);
+    if let Some(k) = (lo..i)
+        .rev()
+        .find(|&k| words[k].norm == "neither" && tokens[k].clause == clause)
+    {
+        return Some(k);
+    }
+    if i >= 2 && words[i - 1].norm == "to" {
+        let lo = i.saturating_sub(7);
+        if let Some(t) = (lo..i - 1)
+            .rev()
+            .find(|&k| words[k].norm == "too" && tokens[k].clause == clause)
+        {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Whether token `i` is a capitalized word inside the sentence (a name or
+/// part of one), not a sentence-initial word or "I".
+pub fn is_name(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || t.headline {
+        return false;
+    }
+    // Sentence-initial, or first after an opening quote or colon.
+    let prev = tokens[..i].iter().rev().find(|p| p.kind != Kind::Quote);
+    match prev {
+        None => false,
+        Some(p) => {
+            let sentence_break =
+                p.kind == Kind::Punct && matches!(p.norm.as_str(), "." | "!" | "?" | ":" | "…");
+            let quote_opens = i > 0 && tokens[i - 1].kind == Kind::Quote && p.norm == ",";
+            !sentence_break && !quote_opens
+        }
+    }
+}
+
+/// Whether the target `t0..t1` (token range) is the speaker of a quotation
+/// in its sentence: a speech verb right before or after it.
+pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
+    speech_verb(tokens, t0, t1).is_some()
+        && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
+}
+
+/// A speech verb whose subject is the target: within three tokens after it
+/// ("Goodman added", "Obama said it"), or two before it ("said Schumer",
+/// "according to Danish"). What the target says is on the far side of it.
+pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
+    let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm.as_str());
+    // "Trump said Haley was weak": `said` before Haley is Trump's; only a
+    // name that ends the clause after the verb is its subject ("said
+    // Schumer.", "according to Danish,").
+    let inverted = || {
+        let ends = tokens.get(t1).is_none_or(|t| t.kind != Kind::Word);
+        let v = match t0.checked_sub(1).map(|k| tokens[k].norm.as_str()) {
+            Some("to") if t0 >= 2 && tokens[t0 - 2].norm == "according" => t0 - 2,
+            Some(_) if near(&(t0 - 1)) => t0 - 1,
+            _ => return None,
+        };
+        ends.then_some(v)
+    };
+    // After the target: only words between ("Obama also said"); a comma
+    // means the target was inside an apposition ("West, a supporter of
+    // Trump, replied").
+    let after = (t1..tokens.len().min(t1 + 3))
+        .take_while(|&k| tokens[k].kind == Kind::Word)
+        .find(near);
+    after.or_else(inverted)
+}
+
+/// Content-word distance between token `i` and the range `t0..t1`.
+fn distance(tokens: &[Token], i: usize, t0: usize, t1: usize) -> f64 {
+    let (lo, hi) = if i < t0 { (i + 1, t0) } else { (t1, i) };
+    let between = tokens[lo..hi]
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()))
+        .count();
+    between as f64 + 1.0
+}
+
+/// Scores the target occupying tokens `t0..t1`.
+pub fn score(
+    tokens: &[Token],
+    cues: &[CueHit],
+    t0: usize,
+    t1: usize,
+    lex: &Lexicon,
+    vader: &Vader,
+    weights: Weights,
+) -> Scored {
+    let tclause = tokens[t0].clause;
+    let tquoted = tokens[t0].quoted;
+    let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
+    let said = if weights.speech {
+        speech_verb(tokens, t0, t1)
+    } else {
+        None
+    };
+    let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
+        || matches!(
+            tokens[t0].norm.as_str(),
+            "his" | "her" | "their" | "your" | "my" | "its"
+        );
+    let by_before = t0 > 0 && tokens[t0 - 1].norm == "by";
+    let mut parts = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    for c in cues {
+        covered[c.first..c.end].fill(true);
+    }
+    // Cues.
+    for c in cues {
+        if c.end <= t0 || c.first >= t1 {
+            let before_target = c.end <= t0;
+            let agent = if before_target {
+                c.passive && by_before
+            } else {
+                // "West's support for ...": a possessor is the agent even
+                // of a passive-looking noun.
+                !c.passive || possessive
+            };
+            let mut v = if agent { c.agent } else { c.patient };
+            if v == 0.0 {
+                continue;
+            }
+            if c.negator.is_some() {
+                v *= NEGATION;
+            }
+            let w = weight(tokens, c.first, t0, t1, tclause, tquoted, speaker, said);
+            if w == 0.0 {
+                continue;
+            }
+            let start = c.negator.map_or(c.first, |n| evidence_start(tokens, n));
+            parts.push(Contribution {
+                span: Span::new(tokens[start].span.start, tokens[c.end - 1].span.end),
+                value: v * w,
+                cue: true,
+                evaluates: c.agent == c.patient || (agent && c.agent.abs() >= 1.0),
+            });
+        }
+    }
+    // Plain VADER words.
+    for i in 0..tokens.len() {
+        if (t0..t1).contains(&i) || covered[i] || tokens[i].kind != Kind::Word {
+            continue;
+        }
+        let norm = tokens[i].norm.as_str();
+        if lex.is_negator_word(norm) || is_name(tokens, i) {
+            continue;
+        }
+        let mut v = word_valence(vader, norm) * weights.vader;
+        if v == 0.0 {
+            continue;
+        }
+        let neg = negator_before(tokens, lex, i);
+        if neg.is_some() {
+            v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
+        }
+        let mut w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
+        if w == 0.0 {
+            continue;
+        }
+        // A cue between the word and the target takes the word to its own
+        // side: in "You're too powerful to endorse who he is", `powerful`
+        // describes `you`, not `he`.
+        let (lo, hi) = if i < t0 { (i, t0) } else { (t1, i) };
+        if cues.iter().any(|c| c.first > lo && c.end <= hi) {
+            w *= weights.across_cue;
+        }
+        // Another person between the word and the target is closer to it.
+        if (lo + 1..hi).any(|k| is_name(tokens, k) || PERSONAL.contains(&tokens[k].norm.as_str())) {
+            w *= OTHER_PERSON;
+        }
+        let start = neg.map_or(i, |n| evidence_start(tokens, n));
+        parts.push(Contribution {
+            span: Span::new(tokens[start].span.start, tokens[i].span.end),
+            value: v * w,
+            cue: false,
+            evaluates: false,
+        });
+    }
+    parts.sort_by_key(|p| (p.span.start, p.span.end));
+    Scored {
+        score: parts.iter().map(|p| p.value).sum(),
+        parts,
+    }
+}
+
+/// Where the evidence of a negated word starts: the negator, with the
+/// auxiliary before it ("could not support").
+fn evidence_start(tokens: &[Token], negator: usize) -> usize {
+    if negator > 0 && EVIDENCE_AUX.contains(&tokens[negator - 1].norm.as_str()) {
+        negator - 1
+    } else {
+        negator
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn weight(
+    tokens: &[Token],
+    i: usize,
+    t0: usize,
+    t1: usize,
+    tclause: usize,
+    tquoted: bool,
+    speaker: bool,
+    said: Option<usize>,
+) -> f64 {
+    if speaker && tokens[i].quoted != tquoted {
+        return 0.0;
+    }
+    let mut w = 1.0;
+    if let Some(v) = said {
+        // What the target says is not said about them: everything but the
+        // words between the target and the verb ("The SUV was not damaged,
+        // Guglielmi said"; "Obama said it is less damaging").
+        let (lo, hi) = if v > t0 { (t0, v) } else { (v, t1) };
+        if i < lo || i > hi {
+            w = SPEECH_CONTENT;
+        }
+    }
+    w /= 1.0 + distance(tokens, i, t0, t1) / DECAY;
+    if tokens[i].clause != tclause {
+        w *= OTHER_CLAUSE;
+    }
+    w
+}
