@@ -1455,6 +1455,23 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
     };
     let outside = |k: usize| toks[k].seg.is_none() && !toks[k].mark;
+    // "Sanders: Endorsements prove ...", "CLINTON: I just believe ...": a
+    // name (or a short capitalized source) and a colon open the sentence.
+    if let Some(c) = (ss + 1..end.min(ss + 6)).find(|&j| toks[j].low() == ":")
+        && (ss..c).all(|j| toks[j].word && toks[j].cap && outside(j))
+        && let Some(content) = span(c + 1, end)
+    {
+        let slot = match cx.ref_at[ss] {
+            Some(r) if cx.refs[r].last + 1 == c => Slot::Ref(r),
+            _ => Slot::Other(Span::new(toks[ss].span.start, toks[c - 1].span.end)),
+        };
+        out.push(Reported {
+            parts: vec![content],
+            cue: toks[c].span,
+            slot: Some(slot),
+            speech: true,
+        });
+    }
     for k in ss..end {
         if !outside(k) || used[k] {
             continue;
