@@ -312,7 +312,7 @@ impl<'a> Ctx<'a> {
             }
             b -= 1;
         }
-        if b < k && is_det(self.toks[b].low()) && b + 1 == k {
+        if b < k && matches!(self.toks[b].low(), "the" | "a" | "an") && b + 1 == k {
             return None;
         }
         self.np(b, k)
@@ -1512,6 +1512,8 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         }
         let class = match cx.cue(k) {
             Some(c @ (CueClass::Speech | CueClass::Cognition | CueClass::Stance)) => c,
+            // Evidence verbs report content the way verbs of saying do.
+            Some(CueClass::Evidence) => CueClass::Speech,
             _ => continue,
         };
         let cue = toks[k].span;

@@ -62,6 +62,9 @@ pub enum CueClass {
     Quote,
     /// Reported thought: needs a `that` or a subject after it.
     Cognition,
+    /// Evidence that reports content ("a poll showed Clinton leading", "the
+    /// study found ..."): takes any complement, introduces no quotation.
+    Evidence,
     /// Evaluation: its subject holds a stance toward its object.
     Stance,
 }
@@ -157,7 +160,7 @@ fn gendered(name: &str, text: &str) -> Result<HashMap<String, Gender>> {
     Ok(out)
 }
 
-/// Parses a cue lexicon (`form<TAB>speech|quote|cognition|stance`).
+/// Parses a cue lexicon (`form<TAB>speech|quote|cognition|evidence|stance`).
 pub fn parse_cues(name: &str, text: &str) -> Result<HashMap<String, CueClass>> {
     let mut out = HashMap::default();
     for (n, f) in rows(name, text, 2)? {
@@ -165,6 +168,7 @@ pub fn parse_cues(name: &str, text: &str) -> Result<HashMap<String, CueClass>> {
             "speech" => CueClass::Speech,
             "quote" => CueClass::Quote,
             "cognition" => CueClass::Cognition,
+            "evidence" => CueClass::Evidence,
             "stance" => CueClass::Stance,
             other => return Err(Error::lexicon(name, n, format!("bad cue class {other:?}"))),
         };
