@@ -1650,12 +1650,14 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             Some(m)
         } else if let Some(t) = that {
             Some(t)
-        } else if class == CueClass::Speech
+        } else if (class == CueClass::Speech
+            || (class == CueClass::Cognition && (cx.ref_at[m].is_some() || is_det(w))))
             && toks[m].word
             && outside(m)
             && !PREPOSITIONS.contains(&w)
         {
-            // "said just because ...", "said officers will ...".
+            // "said just because ...", "said officers will ...", "think
+            // Obama advanced this agenda".
             Some(m)
         } else {
             None
