@@ -162,6 +162,13 @@ fn is_det(w: &str) -> bool {
     )
 }
 
+fn lex_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Whether most words of three letters or more are capitalized, as in a
 /// title or a headline.
 fn title_case(s: &str) -> bool {
@@ -999,7 +1006,9 @@ pub fn attribute(
     // --- Reported speech: every cue not used by a quote. ---
     let mut used = vec![false; toks.len()];
     for a in &attrs {
-        if a.kind.is_some()
+        // A partial quote leaves its cue to the reported speech around it
+        // (`CBS said it was canceling the low-rated "Rush Hour."`).
+        if a.kind == Some(Mode::Direct)
             && let Some(c) = a.cue
             && let Some(k) = cx.tok_at(c.start)
         {
@@ -1583,7 +1592,25 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             continue;
         }
         // After or inside the content: "CONTENT, X said(, CONTENT)."
-        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 && tail <= 5 {
+        // ... and nothing or an adverbial after the verb ("he said Ryan." has
+        // its content after it).
+        let adverbial = tail == 0
+            || toks.get(k + 1).is_some_and(|t| {
+                PREPOSITIONS.contains(&t.low())
+                    || matches!(
+                        t.low(),
+                        "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "recently"
+                            | "then"
+                            | "today"
+                            | "yesterday"
+                    )
+                    || (t.cap && lex_weekday(t.low()))
+            });
+        if head > ss + 1 && toks[head - 1].lower == "," && k - last <= 3 && tail <= 5 && adverbial {
             let mut parts: Vec<Span> = span(ss, head - 1).into_iter().collect();
             if let Some(c) = (k + 1..end).find(|&j| toks[j].lower == ",")
                 && let Some(p) = span(c + 1, end)
