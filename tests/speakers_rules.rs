@@ -122,3 +122,39 @@ fn offsets_are_bytes_into_the_original_text() {
         assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
     }
 }
+
+#[test]
+fn headline_name_and_colon() {
+    let (t, a) = analyze("Bernie Sanders: Endorsements prove Clinton is the establishment.");
+    assert_eq!(a.sentences[0].mode, Mode::Indirect);
+    assert_eq!(
+        a.quotes[0].speaker_span.map(|s| s.of(&t)),
+        Some("Bernie Sanders")
+    );
+    assert_eq!(a.quotes[0].cue.map(|s| s.of(&t)), Some(":"));
+}
+
+#[test]
+fn evidence_and_quantified_sources() {
+    let (t, a) = analyze("A Reuters poll showed Clinton leading by four points.");
+    let q = &a.quotes[0];
+    assert_eq!(q.span.of(&t), "Clinton leading by four points");
+    assert_eq!(q.speaker, Some(Source::Other("A Reuters poll".into())));
+    let (_, a) = analyze(r#""I don't want fisticuffs," said one party activist."#);
+    assert_eq!(
+        a.quotes[0].speaker,
+        Some(Source::Other("one party activist".into()))
+    );
+}
+
+#[test]
+fn relative_clause_is_not_the_speaker() {
+    let (_, a) = analyze(
+        r#"Hillary Clinton, who called Bernie Sanders after the results, told supporters, "I still love New Hampshire.""#,
+    );
+    let q = a.quotes.iter().find(|q| q.kind == Mode::Direct).unwrap();
+    assert_eq!(
+        q.speaker.as_ref().map(|s| a.source_name(s)),
+        Some("Hillary Clinton")
+    );
+}

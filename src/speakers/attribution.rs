@@ -280,7 +280,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if let Some(r) = self.ref_at[from]
-            && self.refs[r].last < to
+            && self.refs[r].last + 1 == to
         {
             return Some(Slot::Ref(r));
         }
@@ -1566,6 +1566,26 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 k - last <= 15 || (toks[last + 1].low() == "," && toks[k - 1].low() == ",")
             })
             .map(|r| (Slot::Ref(r), cx.refs[r].head, cx.refs[r].last));
+        // "A Reuters poll showed": an organisation's name inside a longer
+        // noun phrase; the phrase is the source.
+        let embedded_org = subject.as_ref().is_some_and(|(_, _, last)| {
+            !cx.ref_at[*last].is_some_and(|r| cx.is_person_ref(r))
+                && !(last + 1..k).all(|j| AUX.contains(&toks[j].low()))
+        });
+        let np = || {
+            cx.np_before(ss, k).map(|slot| {
+                let head = match &slot {
+                    Slot::Ref(r) => cx.refs[*r].head,
+                    Slot::Other(sp) => cx.tok_at(sp.start).unwrap_or(k),
+                };
+                (slot, head, k - 1)
+            })
+        };
+        let subject = if embedded_org {
+            np().or(subject)
+        } else {
+            subject
+        };
         let subject = subject.or_else(|| {
             cx.np_before(ss, k).map(|slot| {
                 let head = match &slot {
