@@ -1,7 +1,7 @@
 //! Speakers: quotations, people, attribution and coreference.
 //!
 //! Rules and lexicons, no model: [`quotes`] pairs quotation marks paragraph
-//! by paragraph; `tokens` splits words; [`people`] finds person names and
+//! by paragraph; `tokens` splits words; `people` finds person names and
 //! merges each document's aliases to the fullest name; `attribution` decides
 //! which quoted segments are statements, finds their cue and speaker, finds
 //! reported speech, resolves pronouns and descriptions to the salient person
@@ -15,11 +15,11 @@
 //! assert_eq!(q.speaker.as_ref().map(|s| a.source_name(s)), Some("Kanye West"));
 //! ```
 
-pub mod attribution;
+mod attribution;
 pub mod lexicon;
-pub mod people;
+mod people;
 pub mod quotes;
-pub mod tokens;
+mod tokens;
 
 use crate::sentences::Sentence;
 use crate::span::Span;

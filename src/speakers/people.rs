@@ -35,8 +35,6 @@ pub struct PersonInfo {
 /// A proper name in the text: a person's, or a non-person's (`person: None`).
 #[derive(Clone, Debug)]
 pub struct NameRef {
-    /// First token of the name (after any title).
-    pub first: usize,
     /// Last token of the name.
     pub last: usize,
     /// First token including a title or determiner before the name.
@@ -387,7 +385,6 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             }
         }
         refs.push(NameRef {
-            first,
             last,
             head: r.head,
             span,
