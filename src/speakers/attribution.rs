@@ -1176,12 +1176,24 @@ pub fn attribute(
         if attrs[g].kind.is_none() {
             continue;
         }
-        let root = attrs[g].merged_into.unwrap_or(g);
+        let mut root = attrs[g].merged_into.unwrap_or(g);
+        // A quote carried over from an earlier one has its addressee too.
+        while attrs[root].addressee.is_none()
+            && let Some(h) = attrs[root].link.or(attrs[root].merged_into)
+            && h < root
+        {
+            root = h;
+        }
         let sp = speaker_person[g];
+        let addressee = attrs[root].addressee.and_then(|x| resolved[x]);
         resolved[ri] = match r.kind {
             RefKind::Pronoun(Pron::First) => sp,
-            RefKind::Pronoun(Pron::Second) => attrs[root].addressee.and_then(|x| resolved[x]),
-            RefKind::Pronoun(_) => ranked[ri].iter().copied().find(|&c| Some(c) != sp),
+            RefKind::Pronoun(Pron::Second) => addressee,
+            // He or she in a quote is neither its speaker nor its addressee.
+            RefKind::Pronoun(_) => ranked[ri]
+                .iter()
+                .copied()
+                .find(|&c| Some(c) != sp && Some(c) != addressee),
             _ => resolved[ri],
         };
     }
@@ -1720,6 +1732,13 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             });
         }
     }
+    // One statement per content ("explained in his tweets that ...").
+    let mut seen: Vec<Vec<Span>> = Vec::new();
+    out.retain(|r| {
+        let dup = seen.contains(&r.parts);
+        seen.push(r.parts.clone());
+        !dup
+    });
     out
 }
 
