@@ -486,3 +486,67 @@ fn user_lexicon_overrides_and_bad_lines_are_named() {
         );
     }
 }
+
+/// `--aliases` renames people to corpus-wide names and merges two people of
+/// one document who turn out to be the same ("Ye" and "Kanye West").
+#[test]
+fn aliases_merge_people_within_a_document() {
+    let dir = scratch("aliases");
+    let aliases = dir.join("aliases.tsv");
+    write(&aliases, b"Ye\tKanye West\n");
+    let doc = dir.join("ye.txt");
+    write(&doc, b"Ye said he was happy with the album. Kanye West also thanked Donald Trump.");
+    let plain = csv_rows(&stdout(&run(&["annotate", doc.to_str().unwrap(), "--table", "people"])));
+    let names: Vec<&str> = plain.iter().map(|r| &r[1]).collect();
+    assert!(names.contains(&"Ye") && names.contains(&"Kanye West"), "{names:?}");
+    let out = run(&[
+        "annotate",
+        doc.to_str().unwrap(),
+        "--table",
+        "people",
+        "--aliases",
+        aliases.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = csv_rows(&stdout(&out));
+    let kanye: Vec<_> = rows.iter().filter(|r| &r[1] == "Kanye West").collect();
+    assert_eq!(kanye.len(), 1);
+    assert_eq!(&kanye[0][2], "Ye");
+    assert!(!rows.iter().any(|r| &r[1] == "Ye"));
+    // The merged person's mentions are the sum of both.
+    let sum: usize = plain
+        .iter()
+        .filter(|r| &r[1] == "Ye" || &r[1] == "Kanye West")
+        .map(|r| r[3].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(kanye[0][3].parse::<usize>().unwrap(), sum);
+    let bad = dir.join("bad.tsv");
+    write(&bad, b"Ye\tKanye West\nno tab here\n");
+    let out = run(&["annotate", doc.to_str().unwrap(), "--aliases", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&format!("{}:2:", bad.display())), "{}", stderr(&out));
+}
+
+/// A 50 MB single line without punctuation goes through in linear time
+/// (no quadratic blow-up in any stage) and comes out as one sentence.
+#[test]
+fn fifty_megabyte_line_without_punctuation() {
+    let dir = scratch("long_line");
+    let words = ["the", "senator", "spoke", "good", "bad", "Legend", "West", "and", "news"];
+    let mut text = String::with_capacity(50_000_100);
+    let mut i = 0usize;
+    while text.len() < 50_000_000 {
+        text.push_str(words[(i * 7 + i / 3) % words.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    let path = dir.join("long.txt");
+    write(&path, text.as_bytes());
+    let out = run(&["annotate", path.to_str().unwrap(), "--table", "sentences", "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 1);
+    let row: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(row["start"], 0);
+    assert_eq!(row["end"], text.trim_end().len());
+}
