@@ -127,6 +127,11 @@ struct Ctx<'a> {
     open_seg: Vec<Option<usize>>,
 }
 
+/// How far (in tokens) the rules look back or ahead from a cue or a quote:
+/// attribution is local, and a bound keeps one enormous "sentence" (a
+/// 50 MB line without punctuation) linear.
+const WINDOW: usize = 80;
+
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 const AUX: [&str; 22] = [
     "has",
@@ -256,6 +261,7 @@ impl<'a> Ctx<'a> {
 
     /// The nearest subject-like reference in `[from, to)`, outside quotes.
     fn subject_before(&self, from: usize, to: usize) -> Option<usize> {
+        let from = from.max(to.saturating_sub(WINDOW));
         let mut i = to;
         while i > from {
             i -= 1;
@@ -556,6 +562,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (ss, _) = self.sent_range[pt.sent];
+        let ss = ss.max(p.saturating_sub(WINDOW));
         // Start after the last quotation mark before p in the sentence.
         let mut ws = ss;
         for k in (ss..p).rev() {
@@ -636,6 +643,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (ss, _) = self.sent_range[self.toks[p].sent];
+        let ss = ss.max(p.saturating_sub(WINDOW));
         let k = (ss.max(p.saturating_sub(8))..p)
             .rev()
             .find(|&k| matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
@@ -664,6 +672,7 @@ impl<'a> Ctx<'a> {
     /// the nearest subject-like person, else the nearest subject-like
     /// reference of any kind ("The Post").
     fn speaker_before(&self, from: usize, k: usize) -> Option<usize> {
+        let from = from.max(k.saturating_sub(WINDOW));
         if k >= from + 3
             && self.toks[k - 1].low() == "who"
             && self.toks[k - 2].low() == ","
@@ -967,6 +976,7 @@ pub fn attribute(
         // Embedded: a partial quote if a cue of its sentence attributes it.
         let Some(o) = cx.seg_open[g] else { continue };
         let (ss, _) = cx.sent_range[toks[o].sent];
+        let ss = ss.max(o.saturating_sub(WINDOW));
         // Thought verbs only with a clause: "she thinks that it is
         // "unfair"", not "she appeared on "Shark Tank"".
         let cue = (ss..o).rev().find(|&k| {
@@ -1092,7 +1102,7 @@ pub fn attribute(
                     .flat_map(|&g| named_in_seg[g].iter().copied())
                     .chain(
                         // Persons named earlier in the same sentence.
-                        (cx.sent_range[s].0..r.head)
+                        (cx.sent_range[s].0.max(r.head.saturating_sub(WINDOW))..r.head)
                             .filter_map(|k| cx.ref_at[k])
                             .filter_map(|x| resolved[x]),
                     )
@@ -1385,7 +1395,9 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     let toks = cx.toks;
     let prev_sent = toks[p].sent;
     // The last statement segment before g.
-    let prev_seg = (0..g).rev().find(|&h| attrs[h].kind.is_some());
+    let prev_seg = (g.saturating_sub(50)..g)
+        .rev()
+        .find(|&h| attrs[h].kind.is_some());
     if toks[p].para == toks[o].para {
         // The previous quote of the paragraph, with at most its attribution
         // sentence in between (`"A," said the Rev. Al Sharpton. "B."`).
@@ -1414,6 +1426,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
             return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
         }
         let (ss, _) = cx.sent_range[prev_sent];
+        let ss = ss.max(p.saturating_sub(WINDOW));
         let r = cx.subject_before(ss, p + 1)?;
         let first = (ss..=p).find_map(|k| cx.ref_at[k].filter(|&x| cx.subject_like(x)));
         // The sentence's subject, a person.
@@ -1493,10 +1506,14 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             speech: true,
         });
     }
-    for k in ss..end {
+    let (ss0, end0) = (ss, end);
+    for k in ss0..end0 {
         if !outside(k) || used[k] {
             continue;
         }
+        // Look at most WINDOW tokens around the cue.
+        let ss = ss0.max(k.saturating_sub(WINDOW));
+        let end = end0.min(k + WINDOW);
         if cx.according_to(k) {
             let slot = cx.slot_after(k + 1);
             let cue = Span::new(toks[k].span.start, toks[k + 1].span.end);

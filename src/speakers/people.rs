@@ -13,7 +13,7 @@
 //! before it ("host"), a known first name, or a cue verb after it ("Melanie
 //! said"). Aliases resolve to the most recently mentioned matching person.
 
-use super::lexicon::{CueClass, Gender, HashSet, Lexicons};
+use super::lexicon::{CueClass, Gender, HashMap, HashSet, Lexicons};
 use super::tokens::Tok;
 use crate::span::Span;
 
@@ -219,6 +219,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         .map(|&(c, n)| (3..=25).contains(&n) && c * 10 >= n * 6)
         .collect();
     let mut people: Vec<PersonInfo> = Vec::new();
+    let mut by_ends: HashMap<(String, String), usize> = HashMap::default();
     let mut first_pos: Vec<usize> = Vec::new();
     let mut run_person: Vec<Option<usize>> = vec![None; runs.len()];
     let name_of = |r: &Run| -> String {
@@ -238,9 +239,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             continue;
         }
         let w = words_of(r);
-        let found = people
-            .iter()
-            .position(|p| p.words.first() == w.first() && p.words.last() == w.last());
+        let key = (w[0].clone(), w[w.len() - 1].clone());
+        let found = by_ends.get(&key).copied();
         let id = match found {
             Some(id) => {
                 if w.len() > people[id].words.len() {
@@ -263,10 +263,30 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                     roles: Vec::new(),
                 });
                 first_pos.push(r.head);
+                by_ends.insert(key, people.len() - 1);
                 people.len() - 1
             }
         };
         run_person[ri] = Some(id);
+    }
+    // Single words -> the people they can name (first or last word,
+    // initials, or the whole one-word name), so each lookup is direct.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+    for (id, p) in people.iter().enumerate() {
+        let initials: String = p
+            .words
+            .iter()
+            .filter_map(|x| x.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        let mut keys = vec![p.words[0].clone(), p.words[p.words.len() - 1].clone()];
+        if initials.chars().count() >= 2 {
+            keys.push(initials);
+        }
+        keys.dedup();
+        for k in keys {
+            by_word.entry(k).or_default().push(id);
+        }
     }
 
     // 3. Single words: aliases of the people above, or people of their own
@@ -309,24 +329,12 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         }
         let w = &w[0];
         let surface = toks[r.name_toks[0]].span.of(text);
-        let initials = |p: &PersonInfo| -> String {
-            p.words
-                .iter()
-                .filter_map(|x| x.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect()
-        };
-        let cands: Vec<usize> = (0..people.len())
-            .filter(|&p| {
-                let pw = &people[p].words;
-                (pw.len() > 1 && (pw.last() == Some(w) || pw.first() == Some(w)))
-                    || (surface.len() >= 2
-                        && surface.chars().all(|c| c.is_uppercase())
-                        && pw.len() > 1
-                        && initials(&people[p]) == surface)
-                    || (pw.len() == 1 && pw[0] == *w)
-            })
-            .collect();
+        let mut cands: Vec<usize> = by_word.get(w.as_str()).cloned().unwrap_or_default();
+        if surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase()) {
+            cands.extend(by_word.get(surface).into_iter().flatten().copied());
+        }
+        cands.sort_unstable();
+        cands.dedup();
         let before = cands
             .iter()
             .filter_map(|&p| last_seen[p].map(|s| (s, p)))
@@ -351,6 +359,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                     });
                     first_pos.push(r.head);
                     last_seen.push(None);
+                    by_word.entry(w.clone()).or_default().push(people.len() - 1);
                     people.len() - 1
                 })
             }
