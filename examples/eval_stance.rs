@@ -24,8 +24,10 @@
 //! looked at), odd = fold B ("check": the honest estimate). Metrics and the
 //! confusion matrix are printed for A, B and all.
 //!
-//! `--show-errors N` prints the first N mistakes of fold A (NewsMTSC); fold
-//! B's mistakes are never shown.
+//! `--show-errors N` prints the first N mistakes of fold A (NewsMTSC);
+//! `--dump-fold-a FILE` writes every fold-A record as JSONL (gold,
+//! predicted, score, evidence, target, text) for analysis. Fold B's
+//! records are never shown.
 
 use newstance::stance::Label;
 use newstance::{Span, Splitter, StanceTagger, Vader};
@@ -39,14 +41,16 @@ fn main() -> ExitCode {
     let mut persent = None;
     let mut newsmtsc = None;
     let mut show = 0usize;
+    let mut dump = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--persent" => persent = it.next().cloned(),
+            "--dump-fold-a" => dump = it.next().cloned(),
             "--show-errors" => show = it.next().and_then(|s| s.parse().ok()).unwrap_or(20),
             "-h" | "--help" => {
                 eprintln!(
-                    "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]"
+                    "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE]"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -55,14 +59,14 @@ fn main() -> ExitCode {
     }
     if persent.is_none() && newsmtsc.is_none() {
         eprintln!(
-            "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N]"
+            "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE]"
         );
         return ExitCode::from(2);
     }
     let tagger = StanceTagger::new();
     let vader = Vader::new();
     if let Some(p) = newsmtsc
-        && let Err(e) = eval_newsmtsc(&p, &tagger, &vader, show)
+        && let Err(e) = eval_newsmtsc(&p, &tagger, &vader, show, dump.as_deref())
     {
         eprintln!("{p}: {e}");
         return ExitCode::from(1);
@@ -227,8 +231,10 @@ fn eval_newsmtsc(
     tagger: &StanceTagger,
     vader: &Vader,
     show: usize,
+    dump: Option<&str>,
 ) -> Result<(), String> {
     let records = read_jsonl(path)?;
+    let mut dumped = String::new();
     let (mut gold, mut ours, mut whole, mut window) = (vec![], vec![], vec![], vec![]);
     let mut in_a = vec![];
     let mut shown = 0;
@@ -266,6 +272,14 @@ fn eval_newsmtsc(
         .concat()
         .join(" ");
         window.push(vader_label(vader.polarity_scores(&win).compound));
+        if a && dump.is_some() {
+            let row = serde_json::json!({
+                "id": r["id"], "gold": g, "pred": j.label.as_sentiment(), "score": j.score,
+                "evidence": j.evidence, "target": target.of(text), "text": text,
+            });
+            dumped.push_str(&row.to_string());
+            dumped.push('\n');
+        }
         if a && shown < show && j.label.as_sentiment() != g {
             shown += 1;
             println!(
@@ -277,6 +291,9 @@ fn eval_newsmtsc(
                 text.replace('\n', " ")
             );
         }
+    }
+    if let Some(d) = dump {
+        std::fs::write(d, dumped).map_err(|e| format!("{d}: {e}"))?;
     }
     println!("NewsMTSC ({path})");
     print_metrics("stance toward target (ours)", &metrics(&gold, &ours));
