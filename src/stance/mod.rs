@@ -177,7 +177,13 @@ pub struct Judgement {
 
 impl Judgement {
     fn from_scored(text: &str, s: &Scored) -> Judgement {
-        let label = Label::of_score(s.score);
+        let label = if s.score >= target::tp("THP", LABEL_THRESHOLD) {
+            Label::Favor
+        } else if s.score <= -target::tp("THN", LABEL_THRESHOLD) {
+            Label::Against
+        } else {
+            Label::Neutral
+        };
         let a = s.score.abs();
         let confidence = match label {
             Label::Neutral => 1.0 - 0.5 * a / LABEL_THRESHOLD,
@@ -301,8 +307,9 @@ impl StanceTagger {
                 evidence: String::new(),
             };
         };
+        let (t0, t1) = if target::tp("NARROW", 1.0) != 0.0 { name_core(&toks, t0, t1) } else { (t0, t1) };
         let cues = target::find_cues(&toks, &self.lexicon);
-        let s = target::score(
+        let mut s = target::score(
             &toks,
             &cues,
             t0,
@@ -311,6 +318,10 @@ impl StanceTagger {
             vader,
             Weights::SENTIMENT,
         );
+        let k = target::tp("SENT", 0.0);
+        if k != 0.0 {
+            s.score += k * vader.polarity_scores(sentence.of(text)).compound;
+        }
         Judgement::from_scored(text, &s)
     }
 
@@ -648,6 +659,23 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
                 )
         })
         .count()
+}
+
+/// The name at the core of a long target mention: datasets mark spans like
+/// "defeated leader Yahya Jammeh" or "Arthur Brooks, president of the
+/// think tank ...", whose modifiers say how the sentence frames the person
+/// and so must be scored like the words around, not skipped as the name.
+/// Lower-case words before the first capitalized word are cut off the
+/// front, and everything from a comma on off the back. A mention without a
+/// capitalized word ("the president") is kept whole.
+fn name_core(toks: &[Token], t0: usize, t1: usize) -> (usize, usize) {
+    let end = (t0 + 1..t1)
+        .find(|&k| toks[k].kind == Kind::Punct && toks[k].norm == ",")
+        .unwrap_or(t1);
+    let start = (t0..end)
+        .find(|&k| toks[k].capitalized && toks[k].kind == Kind::Word)
+        .unwrap_or(t0);
+    (start, end.max(start + 1))
 }
 
 /// The token range overlapping `span`.
