@@ -98,6 +98,22 @@ const SPEECH_WORDS: &[&str] = &[
     "writes",
 ];
 
+/// Words that set their agent against what follows them. A bad thing
+/// right after one ("condemned racism", "fighting the Klan", "avoid
+/// violence", "reduce firearm suicide") is what the agent opposes: the word
+/// of opposition does not count against the agent, and the bad thing counts
+/// for them, [`OPPOSED`] as much.
+const OPPOSING: &[&str] = &[
+    "against", "avoid", "avoiding", "combat", "combating", "combats", "condemn", "condemned",
+    "condemning", "condemns", "curb", "curbing", "denounce", "denounced", "denounces",
+    "denouncing", "fight", "fighting", "fights", "fought", "prevent",
+    "preventing", "prevents", "reduce", "reducing", "tackle", "tackling",
+];
+/// Weight (and sign) of a bad thing that a word of [`OPPOSING`] opposes.
+pub const OPPOSED: f64 = -0.5;
+/// How far (in tokens) an opposed word may follow its word of opposition.
+const OPPOSED_WINDOW: usize = 3;
+
 /// Cues that are another word before these particles: "dating back to",
 /// "back in 2018", "back off".
 const NOT_A_CUE_BEFORE: &[(&str, &[&str])] = &[(
@@ -410,6 +426,28 @@ pub fn score(
     for c in cues {
         covered[c.first..c.end].fill(true);
     }
+    // Bad things opposed, and the words that oppose them.
+    let mut opposer = vec![false; tokens.len()];
+    let mut opposed = vec![false; tokens.len()];
+    if tp("OPP", 1.0) != 0.0 {
+    let bad = |j: usize| {
+        !is_name(tokens, j)
+            && (word_valence(vader, &tokens[j].norm) < 0.0
+                || cues.iter().any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
+    };
+    for k in 0..tokens.len() {
+        if !OPPOSING.contains(&tokens[k].norm.as_str()) {
+            continue;
+        }
+        let hit = (k + 1..tokens.len().min(k + 1 + OPPOSED_WINDOW))
+            .take_while(|&j| tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause)
+            .find(|&j| bad(j));
+        if let Some(j) = hit {
+            opposer[k] = true;
+            opposed[j] = true;
+        }
+    }
+    }
     // Cues.
     for c in cues {
         if c.end <= t0 || c.first >= t1 {
@@ -421,7 +459,13 @@ pub fn score(
                 // of a passive-looking noun.
                 !c.passive || possessive
             };
+            if opposer[c.first] && agent {
+                continue;
+            }
             let mut v = if agent { c.agent } else { c.patient };
+            if opposed[c.first] {
+                v *= OPPOSED;
+            }
             v *= tp("CUE", 1.0);
             if agent && c.agent.abs() < 1.0 {
                 v *= weights.weak_agent;
@@ -454,7 +498,13 @@ pub fn score(
         if lex.is_negator_word(norm) || is_name(tokens, i) {
             continue;
         }
+        if opposer[i] {
+            continue;
+        }
         let mut v = word_valence(vader, norm) * weights.vader;
+        if opposed[i] {
+            v *= OPPOSED;
+        }
         v *= if v > 0.0 { tp("POS", 1.0) } else { tp("NEG", 1.0) };
         if v == 0.0 {
             continue;
