@@ -24,6 +24,11 @@
 //! looked at), odd = fold B ("check": the honest estimate). Metrics and the
 //! confusion matrix are printed for A, B and all.
 //!
+//! `--further-mentions` scores every mention of the target the record
+//! lists (`further_mentions`) with `toward_mentions` instead of the one
+//! target mention (on fold A: macro-F1 0.658 against 0.660 without, so off by
+//! default).
+//!
 //! `--show-errors N` prints the first N mistakes of fold A (NewsMTSC);
 //! `--dump-fold-a FILE` writes every fold-A record as JSONL (gold,
 //! predicted, score, evidence, target, text) for analysis. Fold B's
@@ -42,15 +47,17 @@ fn main() -> ExitCode {
     let mut newsmtsc = None;
     let mut show = 0usize;
     let mut dump = None;
+    let mut further = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--persent" => persent = it.next().cloned(),
             "--dump-fold-a" => dump = it.next().cloned(),
+            "--further-mentions" => further = true,
             "--show-errors" => show = it.next().and_then(|s| s.parse().ok()).unwrap_or(20),
             "-h" | "--help" => {
                 eprintln!(
-                    "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE]"
+                    "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE] [--further-mentions]"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -59,14 +66,23 @@ fn main() -> ExitCode {
     }
     if persent.is_none() && newsmtsc.is_none() {
         eprintln!(
-            "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE]"
+            "usage: eval_stance [NEWSMTSC.jsonl] [--persent PERSENT.jsonl] [--show-errors N] [--dump-fold-a FILE] [--further-mentions]"
         );
         return ExitCode::from(2);
     }
     let tagger = StanceTagger::new();
     let vader = Vader::new();
     if let Some(p) = newsmtsc
-        && let Err(e) = eval_newsmtsc(&p, &tagger, &vader, show, dump.as_deref())
+        && let Err(e) = eval_newsmtsc(
+            &p,
+            &tagger,
+            &vader,
+            &Options {
+                show,
+                dump: dump.as_deref(),
+                further,
+            },
+        )
     {
         eprintln!("{p}: {e}");
         return ExitCode::from(1);
@@ -78,6 +94,16 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// NewsMTSC evaluation options.
+struct Options<'a> {
+    /// How many fold-A mistakes to print.
+    show: usize,
+    /// Where to write fold A's records with predictions.
+    dump: Option<&'a str>,
+    /// Whether to score the further mentions too.
+    further: bool,
 }
 
 /// Gold labels in either vocabulary, as positive/negative/neutral.
@@ -230,9 +256,9 @@ fn eval_newsmtsc(
     path: &str,
     tagger: &StanceTagger,
     vader: &Vader,
-    show: usize,
-    dump: Option<&str>,
+    opts: &Options,
 ) -> Result<(), String> {
+    let (show, dump) = (opts.show, opts.dump);
     let records = read_jsonl(path)?;
     let mut dumped = String::new();
     let (mut gold, mut ours, mut whole, mut window) = (vec![], vec![], vec![], vec![]);
@@ -257,7 +283,19 @@ fn eval_newsmtsc(
         let a = fold_a(r["doc_id"].as_str().unwrap_or(""));
         in_a.push(a);
         let t = std::time::Instant::now();
-        let j = tagger.toward(text, Span::new(0, text.len()), target, vader);
+        // The other mentions of the target in the sentence, which the
+        // dataset gives as input (coreference), not as part of the label.
+        let mut mentions = vec![target];
+        let further = r["further_mentions"].as_array().filter(|_| opts.further);
+        for m in further.into_iter().flatten() {
+            if let (Some(s), Some(e)) = (m[0].as_u64(), m[1].as_u64()) {
+                mentions.push(Span::new(
+                    byte_of_char(text, s as usize),
+                    byte_of_char(text, e as usize),
+                ));
+            }
+        }
+        let j = tagger.toward_mentions(text, Span::new(0, text.len()), &mentions, vader);
         elapsed += t.elapsed();
         gold.push(g);
         ours.push(j.label.as_sentiment());

@@ -177,13 +177,7 @@ pub struct Judgement {
 
 impl Judgement {
     fn from_scored(text: &str, s: &Scored) -> Judgement {
-        let label = if s.score >= target::tp("THP", LABEL_THRESHOLD) {
-            Label::Favor
-        } else if s.score <= -target::tp("THN", LABEL_THRESHOLD) {
-            Label::Against
-        } else {
-            Label::Neutral
-        };
+        let label = Label::of_score(s.score);
         let a = s.score.abs();
         let confidence = match label {
             Label::Neutral => 1.0 - 0.5 * a / LABEL_THRESHOLD,
@@ -298,8 +292,46 @@ impl StanceTagger {
     /// `target`, without any speaker information: what NewsMTSC and PerSenT
     /// label. A target that covers no word is neutral with confidence 0.
     pub fn toward(&self, text: &str, sentence: Span, target: Span, vader: &Vader) -> Judgement {
+        self.toward_mentions(text, sentence, &[target], vader)
+    }
+
+    /// Like [`StanceTagger::toward`], for a target mentioned several times
+    /// in the sentence ("Trump said *he* ..."; NewsMTSC gives the other
+    /// mentions as `further_mentions`). Each word counts once, with the
+    /// weight it has for the mention where it weighs most: a word next to
+    /// the second mention is about the target even when the first mention is
+    /// far away. Mentions that cover no word are ignored; with none left the
+    /// result is neutral with confidence 0.
+    pub fn toward_mentions(
+        &self,
+        text: &str,
+        sentence: Span,
+        mentions: &[Span],
+        vader: &Vader,
+    ) -> Judgement {
         let toks = tokens::tokenize(text, sentence, false);
-        let Some((t0, t1)) = token_range(&toks, target) else {
+        let cues = target::find_cues(&toks, &self.lexicon);
+        let mut merged: Option<Scored> = None;
+        for m in mentions {
+            let Some((t0, t1)) = token_range(&toks, *m) else {
+                continue;
+            };
+            let (t0, t1) = name_core(&toks, t0, t1);
+            let s = target::score(
+                &toks,
+                &cues,
+                t0,
+                t1,
+                &self.lexicon,
+                vader,
+                Weights::SENTIMENT,
+            );
+            merged = Some(match merged {
+                None => s,
+                Some(acc) => merge_scored(acc, s),
+            });
+        }
+        let Some(s) = merged else {
             return Judgement {
                 label: Label::Neutral,
                 confidence: 0.0,
@@ -307,21 +339,6 @@ impl StanceTagger {
                 evidence: String::new(),
             };
         };
-        let (t0, t1) = if target::tp("NARROW", 1.0) != 0.0 { name_core(&toks, t0, t1) } else { (t0, t1) };
-        let cues = target::find_cues(&toks, &self.lexicon);
-        let mut s = target::score(
-            &toks,
-            &cues,
-            t0,
-            t1,
-            &self.lexicon,
-            vader,
-            Weights::SENTIMENT,
-        );
-        let k = target::tp("SENT", 0.0);
-        if k != 0.0 {
-            s.score += k * vader.polarity_scores(sentence.of(text)).compound;
-        }
         Judgement::from_scored(text, &s)
     }
 
@@ -659,6 +676,24 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
                 )
         })
         .count()
+}
+
+/// Two scores of the same target: each word (contribution span) once, with
+/// the value of larger magnitude.
+fn merge_scored(a: Scored, b: Scored) -> Scored {
+    let mut parts = a.parts;
+    for p in b.parts {
+        match parts.iter_mut().find(|q| q.span == p.span) {
+            Some(q) if p.value.abs() > q.value.abs() => *q = p,
+            Some(_) => {}
+            None => parts.push(p),
+        }
+    }
+    parts.sort_by_key(|p| (p.span.start, p.span.end));
+    Scored {
+        score: parts.iter().map(|p| p.value).sum(),
+        parts,
+    }
 }
 
 /// The name at the core of a long target mention: datasets mark spans like

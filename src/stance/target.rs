@@ -36,9 +36,6 @@ use super::tokens::{Kind, Token};
 use crate::sentiment::Vader;
 use crate::span::Span;
 
-pub fn tp(name: &str, d: f64) -> f64 {
-    std::env::var(format!("NS_{name}")).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
-}
 /// Distance (in content words) at which a word counts half.
 pub const DECAY: f64 = 4.0;
 /// Weight of words in another clause than the target.
@@ -104,10 +101,33 @@ const SPEECH_WORDS: &[&str] = &[
 /// of opposition does not count against the agent, and the bad thing counts
 /// for them, [`OPPOSED`] as much.
 const OPPOSING: &[&str] = &[
-    "against", "avoid", "avoiding", "combat", "combating", "combats", "condemn", "condemned",
-    "condemning", "condemns", "curb", "curbing", "denounce", "denounced", "denounces",
-    "denouncing", "fight", "fighting", "fights", "fought", "prevent",
-    "preventing", "prevents", "reduce", "reducing", "tackle", "tackling",
+    "against",
+    "avoid",
+    "avoiding",
+    "combat",
+    "combating",
+    "combats",
+    "condemn",
+    "condemned",
+    "condemning",
+    "condemns",
+    "curb",
+    "curbing",
+    "denounce",
+    "denounced",
+    "denounces",
+    "denouncing",
+    "fight",
+    "fighting",
+    "fights",
+    "fought",
+    "prevent",
+    "preventing",
+    "prevents",
+    "reduce",
+    "reducing",
+    "tackle",
+    "tackling",
 ];
 /// Weight (and sign) of a bad thing that a word of [`OPPOSING`] opposes.
 pub const OPPOSED: f64 = -0.5;
@@ -219,28 +239,9 @@ pub struct CueHit {
     pub passive: bool,
 }
 
-/// The VADER lexicon valence of one lowercased word (0 if absent). A
-/// hyphenated compound that VADER lacks takes the valence of its last part,
-/// its head in English ("increasingly-frustrated", "much-criticized"), unless
-/// the part before it is itself a word with a valence of the other sign
-/// ("ill-prepared" is not good).
+/// The VADER lexicon valence of one lowercased word (0 if absent).
 pub fn word_valence(vader: &Vader, word: &str) -> f64 {
-    if let Some(v) = vader.valence(word) {
-        return v;
-    }
-    if tp("HYPH", 1.0) == 0.0 {
-        return 0.0;
-    }
-    let Some((first, head)) = word.rsplit_once('-') else {
-        return 0.0;
-    };
-    let v = vader.valence(head).unwrap_or(0.0);
-    let m = first
-        .rsplit('-')
-        .next()
-        .and_then(|w| vader.valence(w))
-        .unwrap_or(0.0);
-    if m * v < 0.0 { 0.0 } else { v }
+    vader.valence(word).unwrap_or(0.0)
 }
 
 /// Finds every cue in the tokens, with negation and voice.
@@ -429,11 +430,12 @@ pub fn score(
     // Bad things opposed, and the words that oppose them.
     let mut opposer = vec![false; tokens.len()];
     let mut opposed = vec![false; tokens.len()];
-    if tp("OPP", 1.0) != 0.0 {
     let bad = |j: usize| {
         !is_name(tokens, j)
             && (word_valence(vader, &tokens[j].norm) < 0.0
-                || cues.iter().any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
+                || cues
+                    .iter()
+                    .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
     };
     for k in 0..tokens.len() {
         if !OPPOSING.contains(&tokens[k].norm.as_str()) {
@@ -446,7 +448,6 @@ pub fn score(
             opposer[k] = true;
             opposed[j] = true;
         }
-    }
     }
     // Cues.
     for c in cues {
@@ -466,7 +467,6 @@ pub fn score(
             if opposed[c.first] {
                 v *= OPPOSED;
             }
-            v *= tp("CUE", 1.0);
             if agent && c.agent.abs() < 1.0 {
                 v *= weights.weak_agent;
             }
@@ -505,13 +505,12 @@ pub fn score(
         if opposed[i] {
             v *= OPPOSED;
         }
-        v *= if v > 0.0 { tp("POS", 1.0) } else { tp("NEG", 1.0) };
         if v == 0.0 {
             continue;
         }
         let neg = negator_before(tokens, lex, i);
         if neg.is_some() {
-            v *= if v > 0.0 { NEGATION } else { tp("NEGNEG", NEGATED_NEGATIVE) };
+            v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
         let mut w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
@@ -522,11 +521,11 @@ pub fn score(
         // describes `you`, not `he`.
         let (lo, hi) = if i < t0 { (i, t0) } else { (t1, i) };
         if cues.iter().any(|c| c.first > lo && c.end <= hi) {
-            w *= if weights.speech { tp("ACROSS", weights.across_cue) } else { weights.across_cue };
+            w *= weights.across_cue;
         }
         // Another person between the word and the target is closer to it.
         if (lo + 1..hi).any(|k| is_name(tokens, k) || PERSONAL.contains(&tokens[k].norm.as_str())) {
-            w *= tp("OP", OTHER_PERSON);
+            w *= OTHER_PERSON;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
         parts.push(Contribution {
@@ -574,12 +573,12 @@ fn weight(
         // Guglielmi said"; "Obama said it is less damaging").
         let (lo, hi) = if v > t0 { (t0, v) } else { (v, t1) };
         if i < lo || i > hi {
-            w = tp("SC", SPEECH_CONTENT);
+            w = SPEECH_CONTENT;
         }
     }
-    w /= 1.0 + distance(tokens, i, t0, t1) / tp("DECAY", DECAY);
+    w /= 1.0 + distance(tokens, i, t0, t1) / DECAY;
     if tokens[i].clause != tclause {
-        w *= tp("OC", OTHER_CLAUSE);
+        w *= OTHER_CLAUSE;
     }
     w
 }
