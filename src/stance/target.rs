@@ -441,12 +441,14 @@ pub fn score(
         if !OPPOSING.contains(&tokens[k].norm.as_str()) {
             continue;
         }
-        let hit = (k + 1..tokens.len().min(k + 1 + OPPOSED_WINDOW))
+        // Every bad word of the phrase opposed ("reduce gun violence").
+        for j in (k + 1..tokens.len().min(k + 1 + OPPOSED_WINDOW))
             .take_while(|&j| tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause)
-            .find(|&j| bad(j));
-        if let Some(j) = hit {
-            opposer[k] = true;
-            opposed[j] = true;
+        {
+            if bad(j) {
+                opposer[k] = true;
+                opposed[j] = true;
+            }
         }
     }
     // Cues.
