@@ -211,7 +211,7 @@ fn fnv1a(s: &str) -> u64 {
 
 /// Fold of a document: A (tune) when the hash of its id is even.
 fn fold_a(doc_id: &str) -> bool {
-    fnv1a(doc_id) % 2 == 0
+    fnv1a(doc_id).is_multiple_of(2)
 }
 
 /// Rows = gold, columns = predicted, in [`CLASSES`] order.

@@ -28,7 +28,10 @@
 //!
 //! [`StanceTagger::toward`] is the target-level classifier alone (sentence
 //! and target span in, label out), which the NewsMTSC and PerSenT
-//! evaluations call.
+//! evaluations call; [`StanceTagger::toward_mentions`] takes every mention
+//! of the target in the sentence. A long target span ("defeated leader
+//! Yahya Jammeh", "Arthur Brooks, president of ...") is narrowed to its
+//! name, so that its modifiers are scored as what frames the person.
 //!
 //! ```
 //! use newstance::{Span, StanceTagger, Vader};

@@ -24,7 +24,16 @@
 //!    headline in title case.
 //! 6. **Cues first**: a cue overrides VADER for its words; a cue with both
 //!    values 0 silences a word that is neutral in news ("security",
-//!    "party", "died") or reports an emotion ("happy", "hope").
+//!    "party", "died") or reports an emotion ("happy", "hope"), or ranks
+//!    or names a topic ("top aides", "health care").
+//! 7. **Opposing a bad thing is good**: a bad word up to three words after
+//!    a word of opposition ("condemned *racism*", "fighting *the Klan*",
+//!    "reduce *gun violence*") counts for the agent ([`OPPOSED`]), and the
+//!    word of opposition does not count against them.
+//! 8. **The agent is framed by the act**: in target sentiment the weak
+//!    agent valence of a cue ("*X* attacked Y", "*X* supports Y") counts
+//!    double ([`Weights::weak_agent`]): NewsMTSC's annotators read the one
+//!    who attacks as combative and the one who supports as constructive.
 //!
 //! [`Weights`] differ between target-directed sentiment (NewsMTSC,
 //! PerSenT: the whole tone counts) and a holder's stance (cues count double,
