@@ -108,7 +108,7 @@ const SPEECH_WORDS: &[&str] = &[
 /// right after one ("condemned racism", "fighting the Klan", "avoid
 /// violence", "reduce firearm suicide") is what the agent opposes: the word
 /// of opposition does not count against the agent, and the bad thing counts
-/// for them, [`OPPOSED`] as much.
+/// for them, [`OPPOSED`] as much. Sorted (binary search).
 const OPPOSING: &[&str] = &[
     "against",
     "avoid",
@@ -447,7 +447,7 @@ pub fn score(
                     .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
     };
     for k in 0..tokens.len() {
-        if !OPPOSING.contains(&tokens[k].norm.as_str()) {
+        if OPPOSING.binary_search(&tokens[k].norm.as_str()).is_err() {
             continue;
         }
         // Every bad word of the phrase opposed ("reduce gun violence").
@@ -592,4 +592,14 @@ fn weight(
         w *= OTHER_CLAUSE;
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opposing_words_are_sorted_unique() {
+        assert!(OPPOSING.windows(2).all(|w| w[0] < w[1]));
+    }
 }
