@@ -90,3 +90,13 @@ fn further_mentions_bring_their_own_context() {
     let none = tagger.toward_mentions(t, whole, &[], &vader);
     assert_eq!((none.label, none.confidence), (Label::Neutral, 0.0));
 }
+
+#[test]
+fn the_pronoun_opening_reported_speech_is_the_speaker() {
+    // reported_self: "X said he ..." speaks of X; what X says of others
+    // still counts little toward X.
+    let t = "Tom Smith said on Monday that he was a wonderful and honest leader.";
+    assert_eq!(judge(t, "Tom Smith").label, Label::Favor);
+    let t = "Tom Smith said on Monday that the mayor was a wonderful and honest leader.";
+    assert_eq!(judge(t, "Tom Smith").label, Label::Neutral);
+}

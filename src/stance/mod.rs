@@ -304,7 +304,9 @@ impl StanceTagger {
     /// weight it has for the mention where it weighs most: a word next to
     /// the second mention is about the target even when the first mention is
     /// far away. Mentions that cover no word are ignored; with none left the
-    /// result is neutral with confidence 0.
+    /// result is neutral with confidence 0. The pronoun that opens what the
+    /// first mention is reported to say ("X said *he* ...") is one more
+    /// mention.
     pub fn toward_mentions(
         &self,
         text: &str,
@@ -315,11 +317,15 @@ impl StanceTagger {
         let toks = tokens::tokenize(text, sentence, false);
         let cues = target::find_cues(&toks, &self.lexicon);
         let mut merged: Option<Scored> = None;
-        for m in mentions {
-            let Some((t0, t1)) = token_range(&toks, *m) else {
-                continue;
-            };
-            let (t0, t1) = name_core(&toks, t0, t1);
+        let mut ranges: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter_map(|m| token_range(&toks, *m))
+            .map(|(t0, t1)| name_core(&toks, t0, t1))
+            .collect();
+        if let Some(&(t0, t1)) = ranges.first() {
+            ranges.extend(reported_self(&toks, t0, t1));
+        }
+        for (t0, t1) in ranges {
             let s = target::score(
                 &toks,
                 &cues,
@@ -679,6 +685,20 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
                 )
         })
         .count()
+}
+
+/// The pronoun that opens what a speaker is reported to say: "*Obama*
+/// said (that) *he* will always be grateful" is about Obama, so the words
+/// around `he` count toward him as around any other mention of him.
+fn reported_self(toks: &[Token], t0: usize, t1: usize) -> Option<(usize, usize)> {
+    let v = target::speech_verb(toks, t0, t1).filter(|&v| v >= t1)?;
+    let k = if toks.get(v + 1).is_some_and(|t| t.norm == "that") {
+        v + 2
+    } else {
+        v + 1
+    };
+    let t = toks.get(k)?;
+    (matches!(t.norm.as_str(), "he" | "she") && !t.quoted).then_some((k, k + 1))
 }
 
 /// Two scores of the same target: each word (contribution span) once, with
