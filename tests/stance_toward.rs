@@ -95,8 +95,10 @@ fn further_mentions_bring_their_own_context() {
 fn the_pronoun_opening_reported_speech_is_the_speaker() {
     // reported_self: "X said he ..." speaks of X; what X says of others
     // still counts little toward X.
-    let t = "Tom Smith said on Monday that he was a wonderful and honest leader.";
-    assert_eq!(judge(t, "Tom Smith").label, Label::Favor);
-    let t = "Tom Smith said on Monday that the mayor was a wonderful and honest leader.";
-    assert_eq!(judge(t, "Tom Smith").label, Label::Neutral);
+    let t = "Tom Smith said in an interview that he was a wonderful and honest leader.";
+    let own = judge(t, "Tom Smith");
+    assert_eq!(own.label, Label::Favor, "{own:?}");
+    let t = "Tom Smith said in an interview that the mayor was a wonderful and honest leader.";
+    let other = judge(t, "Tom Smith");
+    assert!(other.score < own.score / 2.0, "{own:?} {other:?}");
 }

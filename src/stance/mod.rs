@@ -688,17 +688,16 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
 }
 
 /// The pronoun that opens what a speaker is reported to say: "*Obama*
-/// said (that) *he* will always be grateful" is about Obama, so the words
-/// around `he` count toward him as around any other mention of him.
+/// said (on Monday) (that) *he* will always be grateful" is about Obama, so
+/// the words around `he` count toward him as around any other mention of
+/// him. The pronoun must come within five words of the speech verb, with no
+/// name or punctuation between.
 fn reported_self(toks: &[Token], t0: usize, t1: usize) -> Option<(usize, usize)> {
     let v = target::speech_verb(toks, t0, t1).filter(|&v| v >= t1)?;
-    let k = if toks.get(v + 1).is_some_and(|t| t.norm == "that") {
-        v + 2
-    } else {
-        v + 1
-    };
-    let t = toks.get(k)?;
-    (matches!(t.norm.as_str(), "he" | "she") && !t.quoted).then_some((k, k + 1))
+    let k = (v + 1..toks.len().min(v + 6))
+        .take_while(|&k| toks[k].kind == Kind::Word && !target::is_name(toks, k) && !toks[k].quoted)
+        .find(|&k| matches!(toks[k].norm.as_str(), "he" | "she"))?;
+    Some((k, k + 1))
 }
 
 /// Two scores of the same target: each word (contribution span) once, with
