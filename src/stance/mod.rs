@@ -577,8 +577,12 @@ impl StanceTagger {
                 });
             }
         }
+        let mut taken = vec![false; toks.len()];
+        for r in &refs {
+            taken[r.t0..r.t1].fill(true);
+        }
         for (k, t) in toks.iter().enumerate() {
-            if t.kind != Kind::Word || refs.iter().any(|r| (r.t0..r.t1).contains(&k)) {
+            if t.kind != Kind::Word || taken[k] {
                 continue;
             }
             let Some((_, speaker, addressee)) = addressed(addressees, t.span) else {
@@ -619,13 +623,23 @@ impl StanceTagger {
         // Patient: the first person after the cue, a few words on, same
         // clause ("support West's failed bid", "supporter of then-president
         // Trump", "love you John").
-        let after = refs.iter().find(|r| {
-            r.t0 >= c.end && toks[r.t0].clause == clause && content_between(toks, c.end, r.t0) <= 3
-        });
+        // Refs are sorted by token: search from the cue on, not from the start.
+        let from = refs.partition_point(|r| r.t0 < c.end);
+        // Content between only grows with distance: stop at the first ref
+        // more than three content words on.
+        let after = refs[from..]
+            .iter()
+            .take_while(|r| content_between(toks, c.end, r.t0) <= 3)
+            .find(|r| toks[r.t0].clause == clause);
         // Agent, in order of preference: a possessor right before the cue
         // ("West's support", "his appreciation"), an apposition ("West, an
         // outspoken supporter of"), the nearest person before it in the clause.
-        let before = |k: usize| refs.iter().rev().find(|r| r.t1 <= k);
+        let before = |k: usize| {
+            refs[..refs.partition_point(|r| r.t0 < k)]
+                .iter()
+                .rev()
+                .find(|r| r.t1 <= k)
+        };
         let possessor = before(c.first).filter(|r| {
             let poss = toks.get(r.t1).is_some_and(|t| t.norm == "'s")
                 || matches!(
@@ -737,8 +751,13 @@ fn name_core(toks: &[Token], t0: usize, t1: usize) -> (usize, usize) {
 
 /// The token range overlapping `span`.
 fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
-    let t0 = toks.iter().position(|t| t.span.overlaps(span))?;
-    let t1 = toks.iter().rposition(|t| t.span.overlaps(span))? + 1;
+    // Tokens are in text order and do not overlap: binary search, so a
+    // sentence with thousands of mentions stays linear.
+    let t0 = toks.partition_point(|t| t.span.end <= span.start);
+    let t1 = toks.partition_point(|t| t.span.start < span.end);
+    if t0 >= t1 {
+        return None;
+    }
     // A possessive clitic belongs to the words around, not the mention.
     let t1 = if t1 - t0 > 1 && toks[t1 - 1].kind == Kind::Clitic {
         t1 - 1
