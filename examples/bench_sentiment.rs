@@ -8,7 +8,10 @@
 //! so that both see the same machine load; the best pass counts.
 //!
 //! Run: `cargo run --release --example bench_sentiment [-- reference_scores.tsv]`
-//! (`-- --profile [FILE]` scores with newstance only, in a loop, for `perf`).
+//! (`-- --profile [--rounds N] [FILE]` scores with newstance only, N passes
+//! (default 50), for a profiler. Instructions per text, repeatable on a
+//! loaded machine: run under `valgrind --tool=callgrind` with `--rounds 0`
+//! and `--rounds 2`, and divide the difference by 2 x 23,861.)
 
 use newstance::{PyFloat, Vader};
 use std::hint::black_box;
@@ -54,8 +57,16 @@ fn best(times: &[Duration]) -> Duration {
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let profile = args.first().is_some_and(|a| a == "--profile");
+    let mut rounds = 50;
     if profile {
         args.remove(0);
+        if args.first().is_some_and(|a| a == "--rounds") {
+            rounds = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .expect("--rounds needs a number");
+            args.drain(..2);
+        }
     }
     let path = args
         .first()
@@ -76,12 +87,12 @@ fn main() {
     let ours = Vader::new();
     if profile {
         let start = Instant::now();
-        for _ in 0..50 {
+        for _ in 0..rounds {
             for (_, _, text) in &rows {
                 black_box(ours.polarity_scores(black_box(text)));
             }
         }
-        let rate = 50.0 * rows.len() as f64 / start.elapsed().as_secs_f64();
+        let rate = rounds as f64 * rows.len() as f64 / start.elapsed().as_secs_f64();
         println!("newstance: {rate:.0} sentences/s");
         return;
     }

@@ -101,22 +101,30 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
         replace_emojis(table, text, buf)
     };
     let marks = tokenize(table, text, lower, padded, tokens);
-    let lower = lower.as_slice();
-    let words = Words {
-        tokens,
-        text: text.as_bytes(),
-        lower,
-    };
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
     // only if some, but not all, tokens are upper case. (And is there a
     // "but"?)
+    // On the way, mark the tokens that start a possible idiom, so that
+    // `special_idioms_check` compares strings only near one.
     let (mut upper, mut any_flags) = (0, 0);
-    for t in tokens.iter() {
+    let mut next_second = false;
+    for t in tokens.iter_mut().rev() {
         upper += usize::from(t.upper);
-        any_flags |= t.entry.flags;
+        let f = t.entry.flags;
+        if next_second && f & flag::PHRASE_FIRST != 0 {
+            t.entry.flags |= flag::PAIR;
+        }
+        next_second = f & flag::PHRASE_SECOND != 0;
+        any_flags |= f;
     }
     let cap_diff = upper > 0 && upper < tokens.len();
+    let tokens: &[Token] = tokens;
+    let words = Words {
+        tokens,
+        text: text.as_bytes(),
+        lower: lower.as_slice(),
+    };
     let has_but = any_flags & flag::BUT != 0;
 
     // polarity_scores, main loop. The sums of `score_valence` are taken on
@@ -547,6 +555,11 @@ fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 
 /// Matching is on whole tokens joined by one space, as in Python.
 fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
     let n = words.tokens.len();
+    // Every window below starts at i-3, i-2, i-1 or i, and every key has
+    // two or more words: without a PAIR token there, nothing can match.
+    if words.tokens[i - 3..=i].iter().all(|t| !t.is(flag::PAIR)) {
+        return valence;
+    }
     let mut valence = valence;
     // Every key has two or more words; tokens that cannot start or continue
     // one (flags set from the same lists) are rejected without comparing.
