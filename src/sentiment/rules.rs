@@ -57,6 +57,49 @@ impl Token {
     }
 }
 
+/// The tokens of a text, and what the rules ask about all of them, gathered
+/// as they are pushed (so that scoring does not walk them all again).
+#[derive(Default)]
+struct Tokens {
+    list: Vec<Token>,
+    /// Indices of the lexicon words, in order: the only tokens that can
+    /// score (`sentiment_valence` gives the others 0).
+    hits: Vec<u32>,
+    /// How many tokens are ALL CAPS (`allcap_differential`).
+    upper: usize,
+    /// The union of all tokens' flags.
+    flags: u32,
+}
+
+impl Tokens {
+    fn clear(&mut self) {
+        self.list.clear();
+        self.hits.clear();
+        self.upper = 0;
+        self.flags = 0;
+    }
+
+    /// Appends a token. A `PHRASE_FIRST` token followed by a
+    /// `PHRASE_SECOND` one gets `PAIR`, so that `special_idioms_check`
+    /// compares strings only near one.
+    #[inline]
+    fn push(&mut self, t: Token) {
+        let f = t.entry.flags;
+        if f & flag::PHRASE_SECOND != 0
+            && let Some(prev) = self.list.last_mut()
+            && prev.is(flag::PHRASE_FIRST)
+        {
+            prev.entry.flags |= flag::PAIR;
+        }
+        if f & flag::IN_LEXICON != 0 {
+            self.hits.push(self.list.len() as u32);
+        }
+        self.upper += usize::from(t.upper);
+        self.flags |= f;
+        self.list.push(t);
+    }
+}
+
 /// Buffers reused across calls on one thread, so scoring allocates nothing
 /// per token (and, after warm-up, nothing per call for ASCII text).
 #[derive(Default)]
@@ -69,7 +112,7 @@ struct Scratch {
     /// ASCII text followed by [`INLINE`] zero bytes, so that every token
     /// starts a full 16-byte window.
     padded: Vec<u8>,
-    tokens: Vec<Token>,
+    tokens: Tokens,
     sentiments: Vec<f64>,
 }
 
@@ -103,56 +146,40 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     let marks = tokenize(table, text, lower, padded, tokens);
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
-    // only if some, but not all, tokens are upper case. (And is there a
-    // "but"?)
-    // On the way, mark the tokens that start a possible idiom, so that
-    // `special_idioms_check` compares strings only near one.
-    let (mut upper, mut any_flags) = (0, 0);
-    let mut next_second = false;
-    for t in tokens.iter_mut().rev() {
-        upper += usize::from(t.upper);
-        let f = t.entry.flags;
-        if next_second && f & flag::PHRASE_FIRST != 0 {
-            t.entry.flags |= flag::PAIR;
-        }
-        next_second = f & flag::PHRASE_SECOND != 0;
-        any_flags |= f;
-    }
-    let cap_diff = upper > 0 && upper < tokens.len();
-    let tokens: &[Token] = tokens;
+    // only if some, but not all, tokens are upper case.
+    let n = tokens.list.len();
+    let cap_diff = tokens.upper > 0 && tokens.upper < n;
+    let has_but = tokens.flags & flag::BUT != 0;
+    let hits = tokens.hits.as_slice();
+    let tokens = tokens.list.as_slice();
     let words = Words {
         tokens,
         text: text.as_bytes(),
         lower: lower.as_slice(),
     };
-    let has_but = any_flags & flag::BUT != 0;
 
     // polarity_scores, main loop. The sums of `score_valence` are taken on
-    // the way; the list of sentiments is only kept for `but_check`, which
-    // changes it, after which the sums are redone.
-    sentiments.clear();
+    // the way. Without a "but" only the lexicon words are visited (the
+    // others score 0, which changes no sum); with one, the list of
+    // sentiments is kept for `but_check`, which changes it, after which
+    // the sums are redone.
     let mut sums = Sums::default();
-    let n = tokens.len();
-    for (i, t) in tokens.iter().enumerate() {
-        // Words outside the lexicon score 0 (`sentiment_valence`, inlined
-        // here for speed). Boosters get no valence of their own
-        // ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
-        if !t.in_lexicon()
-            || t.is(flag::BOOSTER)
-            || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
-        {
-            if has_but {
-                sentiments.push(0.0);
+    if !has_but {
+        for &i in hits {
+            let i = i as usize;
+            if let Some(valence) = scored_valence(table, &words, i, cap_diff) {
+                sums.add(valence);
             }
-            continue;
         }
-        let valence = sentiment_valence(table, &words, i, cap_diff);
-        sums.add(valence);
-        if has_but {
-            sentiments.push(valence);
-        }
+        return score_valence(&sums, n, marks);
     }
-    if has_but && but_check(tokens, sentiments) {
+    sentiments.clear();
+    for i in 0..n {
+        let valence = scored_valence(table, &words, i, cap_diff).unwrap_or(0.0);
+        sums.add(valence);
+        sentiments.push(valence);
+    }
+    if but_check(tokens, sentiments) {
         sums = Sums::default();
         for &s in sentiments.iter() {
             sums.add(s);
@@ -160,6 +187,24 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
     }
     score_valence(&sums, n, marks)
 }
+
+/// The valence the main loop of `polarity_scores` gives token `i`, or
+/// `None` for 0. Words outside the lexicon score 0 (`sentiment_valence`,
+/// inlined here for speed). Boosters get no valence of their own
+/// ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
+#[inline]
+fn scored_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> Option<f64> {
+    let tokens = words.tokens;
+    let t = &tokens[i];
+    if !t.in_lexicon()
+        || t.is(flag::BOOSTER)
+        || (i + 1 < tokens.len() && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
+    {
+        return None;
+    }
+    Some(sentiment_valence(table, words, i, cap_diff))
+}
+
 
 /// The tokens of one text, and the buffers their spans point into.
 struct Words<'a> {
@@ -227,7 +272,7 @@ fn tokenize(
     text: &str,
     lower: &mut Vec<u8>,
     padded: &mut Vec<u8>,
-    tokens: &mut Vec<Token>,
+    tokens: &mut Tokens,
 ) -> Marks {
     lower.clear();
     tokens.clear();
@@ -318,7 +363,7 @@ fn tokenize_ascii(
     table: &Table,
     padded: &[u8],
     lower: &mut Vec<u8>,
-    tokens: &mut Vec<Token>,
+    tokens: &mut Tokens,
 ) -> Marks {
     let n = padded.len() - INLINE;
     let bytes = &padded[..n];
@@ -394,7 +439,7 @@ fn tokenize_ascii(
 
 /// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
 /// see [`py::push_lower`]) and looks it up.
-fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Tokens) {
     let lo = lower.len();
     py::push_lower(word, lower);
     let key = &lower[lo..];
@@ -742,9 +787,10 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
         tokens
+            .list
             .iter()
             .map(|k| {
                 let (lo, hi) = (k.lo as usize, k.hi as usize);
@@ -793,7 +839,7 @@ mod tests {
         assert_eq!(emphasis("Wow!!!!!!"), 4.0 * 0.292);
         // The ASCII tokenizer counts the marks of the tokens it scans.
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
             let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
             assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
@@ -806,10 +852,10 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
-        but_check(&tokens, &mut s);
+        but_check(&tokens.list, &mut s);
         assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
     }
 }
