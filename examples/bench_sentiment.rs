@@ -8,9 +8,10 @@
 //! so that both see the same machine load; the best pass counts.
 //!
 //! Run: `cargo run --release --example bench_sentiment [-- reference_scores.tsv]`
-//! (`-- --profile [--rounds N] [FILE]` scores with newstance only, N passes
-//! (default 50), for a profiler. Instructions per text, repeatable on a
-//! loaded machine: run under `valgrind --tool=callgrind` with `--rounds 0`
+//! (`-- --profile [--rounds N] [--crate] [FILE]` scores with newstance only,
+//! or with `--crate` the `vader_sentiment` crate only, N passes over all
+//! rows (default 50), for a profiler. Instructions per text, repeatable on
+//! a loaded machine: run under `valgrind --tool=callgrind` with `--rounds 0`
 //! and `--rounds 2`, and divide the difference by 2 x 23,861.)
 
 use newstance::{PyFloat, Vader};
@@ -68,6 +69,10 @@ fn main() {
             args.drain(..2);
         }
     }
+    let only_crate = profile && args.first().is_some_and(|a| a == "--crate");
+    if only_crate {
+        args.remove(0);
+    }
     let path = args
         .first()
         .cloned()
@@ -84,6 +89,18 @@ fn main() {
         })
         .collect();
 
+    if only_crate {
+        let theirs = vader_sentiment::SentimentIntensityAnalyzer::new();
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for (_, _, text) in &rows {
+                black_box(theirs.polarity_scores(black_box(text)));
+            }
+        }
+        let rate = rounds as f64 * rows.len() as f64 / start.elapsed().as_secs_f64();
+        println!("vader_sentiment: {rate:.0} sentences/s");
+        return;
+    }
     let ours = Vader::new();
     if profile {
         let start = Instant::now();
