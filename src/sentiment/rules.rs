@@ -502,6 +502,29 @@ fn sentiment_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> 
     }
     let n = tokens.len();
     let lexicon_valence = t.entry.valence;
+
+    // Fast path: every rule below needs a flagged word among the three
+    // before (a booster, negation, "no", "never", "so"/"this", "without",
+    // "least", or the start of an idiom), the word itself to be "no", to
+    // start an idiom, or ALL CAPS emphasis. Without any, each step leaves
+    // the valence as it is (adding a zero scalar changes no non-zero
+    // valence, and the sign of a zero is never seen).
+    const CONTEXT: u32 = flag::BOOSTER
+        | flag::NEGATE
+        | flag::NT
+        | flag::NO
+        | flag::NEVER
+        | flag::SO_THIS
+        | flag::WITHOUT
+        | flag::LEAST
+        | flag::PAIR;
+    let before = tokens[i.saturating_sub(3)..i]
+        .iter()
+        .fold(0, |f, t| f | t.entry.flags);
+    if before & CONTEXT == 0 && !t.is(flag::NO | flag::PAIR) && !(t.upper && cap_diff) {
+        return lexicon_valence;
+    }
+
     let mut valence = lexicon_valence;
 
     // The 3.3 "no" rules: "no" before a lexicon word is a negation, not a
