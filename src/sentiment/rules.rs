@@ -138,12 +138,13 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
         tokens,
         sentiments,
     } = scratch;
-    let text = if text.is_ascii() {
-        text
+    let (text, ascii) = if text.is_ascii() {
+        (text, true)
     } else {
-        replace_emojis(table, text, buf)
+        let text = replace_emojis(table, text, buf);
+        (text, text.is_ascii())
     };
-    let marks = tokenize(table, text, lower, padded, tokens);
+    let marks = tokenize(table, text, ascii, lower, padded, tokens);
 
     // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
     // only if some, but not all, tokens are upper case.
@@ -266,17 +267,18 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// ends unless that leaves two characters or fewer (then the token was
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
 /// kept (they count for the negation window). Each token is looked up as
-/// it is found.
+/// it is found. `ascii` is `text.is_ascii()`, which the caller knows.
 fn tokenize(
     table: &Table,
     text: &str,
+    ascii: bool,
     lower: &mut Vec<u8>,
     padded: &mut Vec<u8>,
     tokens: &mut Tokens,
 ) -> Marks {
     lower.clear();
     tokens.clear();
-    if text.is_ascii() {
+    if ascii {
         padded.clear();
         padded.extend_from_slice(text.as_bytes());
         padded.extend_from_slice(&[0; INLINE]);
@@ -811,7 +813,7 @@ mod tests {
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
         let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
-        tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+        tokenize(&t, text, text.is_ascii(), &mut lower, &mut padded, &mut tokens);
         tokens
             .list
             .iter()
@@ -864,7 +866,7 @@ mod tests {
         let t = table();
         let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
-            let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+            let marks = tokenize(&t, text, text.is_ascii(), &mut lower, &mut padded, &mut tokens);
             assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
         }
     }
@@ -876,7 +878,7 @@ mod tests {
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
         let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
-        tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
+        tokenize(&t, "x y but z", true, &mut lower, &mut padded, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
         but_check(&tokens.list, &mut s);
         assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
