@@ -206,7 +206,6 @@ fn scored_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> Opt
     Some(sentiment_valence(table, words, i, cap_diff))
 }
 
-
 /// The tokens of one text, and the buffers their spans point into.
 struct Words<'a> {
     tokens: &'a [Token],
@@ -361,12 +360,7 @@ fn class(b: u8) -> u8 {
 /// with a class table; tokens stay in place (spans into the text) and are
 /// looked up lowercased eight bytes at a time. `padded` is the text and
 /// [`INLINE`] zero bytes.
-fn tokenize_ascii(
-    table: &Table,
-    padded: &[u8],
-    lower: &mut Vec<u8>,
-    tokens: &mut Tokens,
-) -> Marks {
+fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mut Tokens) -> Marks {
     let n = padded.len() - INLINE;
     let bytes = &padded[..n];
     let mut marks = Marks::default();
@@ -813,7 +807,14 @@ mod tests {
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
         let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
-        tokenize(&t, text, text.is_ascii(), &mut lower, &mut padded, &mut tokens);
+        tokenize(
+            &t,
+            text,
+            text.is_ascii(),
+            &mut lower,
+            &mut padded,
+            &mut tokens,
+        );
         tokens
             .list
             .iter()
@@ -866,9 +867,39 @@ mod tests {
         let t = table();
         let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
-            let marks = tokenize(&t, text, text.is_ascii(), &mut lower, &mut padded, &mut tokens);
+            let marks = tokenize(
+                &t,
+                text,
+                text.is_ascii(),
+                &mut lower,
+                &mut padded,
+                &mut tokens,
+            );
             assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
         }
+    }
+
+    #[test]
+    fn tokens_gather_hits_caps_and_idiom_pairs() {
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
+        let text = "The GOOD, the BAD and the bomb: kind of sad";
+        tokenize(&t, text, true, &mut lower, &mut padded, &mut tokens);
+        // Lexicon words: good, bad, bomb, sad ("kind" too: it is a word of
+        // its own in the lexicon).
+        let lexicon: Vec<u32> = (0..tokens.list.len() as u32)
+            .filter(|&i| tokens.list[i as usize].in_lexicon())
+            .collect();
+        assert_eq!(tokens.hits, lexicon);
+        assert_eq!(tokens.hits.len(), 5);
+        assert_eq!(tokens.upper, 2);
+        assert!(tokens.flags & flag::IN_LEXICON != 0 && tokens.flags & flag::BUT == 0);
+        // "the bomb" and "kind of" can start idioms; "The GOOD" and "the
+        // BAD" cannot.
+        let pairs: Vec<usize> = (0..tokens.list.len())
+            .filter(|&i| tokens.list[i].is(flag::PAIR))
+            .collect();
+        assert_eq!(pairs, [5, 7]);
     }
 
     #[test]
