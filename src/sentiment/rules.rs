@@ -403,8 +403,8 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
         let word = &bytes[s..e];
         let mut entry = if word.len() <= INLINE {
             let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
-            let key = pack_window(window, word.len()).map(ascii_lower8);
-            table.words.get_packed(key, word.len())
+            let raw = pack_window(window, word.len());
+            table.words.get_ascii_packed(raw, word.len(), ascii_lower8)
         } else {
             lower.clear();
             lower.extend(word.iter().map(u8::to_ascii_lowercase));

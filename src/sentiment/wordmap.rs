@@ -109,9 +109,15 @@ fn filter_bits(h: u64) -> (usize, u64) {
     (word, 1 << ((h >> 31) % 64) | 1 << ((h >> 37) % 64))
 }
 
+/// The hash of a packed key, blind to ASCII case: bit 5 of every byte is
+/// set first (which lowercases `A..=Z` and maps a few other bytes onto
+/// each other). So an ASCII token can be hashed, and rejected by the
+/// filter, before it is lowercased: `hash(k) == hash(lowercase(k))`.
 #[inline]
 fn hash(key: [u64; 2], len: usize) -> u64 {
-    (key[0].wrapping_mul(K).rotate_left(26) ^ key[1] ^ len as u64).wrapping_mul(K)
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let (k0, k1) = (key[0] | FOLD, key[1] | FOLD);
+    (k0.wrapping_mul(K).rotate_left(26) ^ k1 ^ len as u64).wrapping_mul(K)
 }
 
 impl WordMap {
@@ -123,11 +129,21 @@ impl WordMap {
     /// The entry of a key of at most [`INLINE`] bytes, packed by [`pack`].
     #[inline]
     pub fn get_packed(&self, key: [u64; 2], len: usize) -> Entry {
-        let h = hash(key, len);
+        self.get_ascii_packed(key, len, |k| k)
+    }
+
+    /// The entry of the lowercased form of an ASCII token of at most
+    /// [`INLINE`] bytes, packed by [`pack`] or [`pack_window`]. `lower`
+    /// lowercases a packed word; it only runs for the few tokens the
+    /// filter lets through.
+    #[inline]
+    pub fn get_ascii_packed(&self, raw: [u64; 2], len: usize, lower: impl Fn(u64) -> u64) -> Entry {
+        let h = hash(raw, len);
         let (word, bits) = filter_bits(h);
         if self.filter[word] & bits != bits {
             return Entry::default();
         }
+        let key = raw.map(lower);
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -271,6 +287,22 @@ mod tests {
             .filter(|k| t.words.passes_filter(format!("w{k}x#").as_bytes()))
             .count();
         assert!(passed < 300, "{passed} of 10000 non-keys pass");
+    }
+
+    #[test]
+    fn ascii_lookup_lowercases_after_the_case_blind_hash() {
+        let mut m = WordMap::default();
+        m.update(b"good", |e| e.valence = 1.9);
+        m.update(b":p", |e| e.valence = 1.0);
+        m.update(b":P", |e| e.valence = 1.4);
+        let get = |w: &[u8]| m.get_ascii_packed(pack(w), w.len(), ascii_lower8).valence;
+        assert_eq!(get(b"GooD"), 1.9);
+        assert_eq!(get(b"good"), 1.9);
+        // Tokens are lowercased, so ":P" finds ":p"; the exact-key lookup
+        // still tells the two apart.
+        assert_eq!(get(b":P"), 1.0);
+        assert_eq!(m.get(b":P").valence, 1.4);
+        assert_eq!(get(b"GOODS"), 0.0);
     }
 
     #[test]
