@@ -9,12 +9,17 @@
 //! Hot path: for ASCII text (nearly all news), one pass over the bytes with
 //! a class table finds the tokens, strips them and notes their case; each
 //! token stays a span of the text (no copy, no allocation) and is looked up
-//! once, lowercased eight bytes at a time, in an inline-key hash map
-//! ([`super::wordmap`]) that returns everything the rules ask about the
-//! word ([`Entry`]: valence and role flags). The rules then read flags,
-//! never strings, except for the rare idiom candidates. Buffers are reused
-//! across calls (a thread-local [`Scratch`]). Text with other characters
-//! takes a general path with Python's Unicode white space and lowercasing.
+//! once in an inline-key hash map ([`super::wordmap`]): hashed blind to case,
+//! so that the three tokens in four that are no key are rejected by a small
+//! filter before being lowercased. The map returns everything the rules ask
+//! about the word ([`Entry`](super::lexicon::Entry): valence and role
+//! flags). While tokenizing, the caps count, the union of flags, the idiom
+//! pairs and the lexicon words ("hits") are gathered, so that scoring visits
+//! only the hits, and runs the rules only for a hit with a flagged word
+//! near it. The rules read flags, never strings, except for the rare idiom
+//! candidates. Buffers are reused across calls (a thread-local
+//! [`Scratch`]). Text with other characters takes a general path with
+//! Python's Unicode white space and lowercasing.
 
 use super::Scores;
 use super::lexicon::{Table, flag};
