@@ -553,7 +553,7 @@ fn aliases_merge_people_within_a_document() {
 fn fifty_megabyte_line_without_punctuation() {
     let dir = scratch("long_line");
     let words = [
-        "the", "senator", "spoke", "good", "bad", "Legend", "West", "and", "news",
+        "the", "senator", "spoke", "good", "but", "bad", "Legend", "West", "and", "news",
     ];
     let mut text = String::with_capacity(50_000_100);
     let mut i = 0usize;

@@ -704,6 +704,22 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
     let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
         return false;
     };
+    if sentiments.len() <= BUT_CHECK_SCAN_MAX {
+        but_check_scan(bi, sentiments);
+    } else {
+        but_check_indexed(bi, sentiments);
+    }
+    true
+}
+
+/// Up to this many words, `but_check` finds the first equal value by
+/// scanning (quadratic, but fastest for sentences); longer texts use an
+/// index with the same result, so a 50 MB "sentence" with a "but" stays
+/// O(n log n).
+const BUT_CHECK_SCAN_MAX: usize = 256;
+
+/// `_but_check` as the reference writes it: `sentiments.index(sentiment)`.
+fn but_check_scan(bi: usize, sentiments: &mut [f64]) {
     for k in 0..sentiments.len() {
         let sentiment = sentiments[k];
         let si = sentiments.iter().position(|&s| s == sentiment).unwrap_or(k);
@@ -713,7 +729,41 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
             sentiments[si] = sentiment * 1.5;
         }
     }
-    true
+}
+
+/// The same as [`but_check_scan`], with the first position of each value
+/// kept in an ordered index (values compared with `==`, so `0.0` and
+/// `-0.0` are one key).
+fn but_check_indexed(bi: usize, sentiments: &mut [f64]) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let key = |v: f64| if v == 0.0 { 0u64 } else { v.to_bits() };
+    let mut at: BTreeMap<u64, BTreeSet<usize>> = BTreeMap::new();
+    for (i, &v) in sentiments.iter().enumerate() {
+        at.entry(key(v)).or_default().insert(i);
+    }
+    for k in 0..sentiments.len() {
+        let sentiment = sentiments[k];
+        let si = at
+            .get(&key(sentiment))
+            .and_then(|set| set.first().copied())
+            .unwrap_or(k);
+        let new = if si < bi {
+            sentiment * 0.5
+        } else if si > bi {
+            sentiment * 1.5
+        } else {
+            continue;
+        };
+        let old = key(sentiments[si]);
+        if let Some(set) = at.get_mut(&old) {
+            set.remove(&si);
+            if set.is_empty() {
+                at.remove(&old);
+            }
+        }
+        at.entry(key(new)).or_default().insert(si);
+        sentiments[si] = new;
+    }
 }
 
 /// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
@@ -909,6 +959,29 @@ mod tests {
             .filter(|&i| tokens.list[i].is(flag::PAIR))
             .collect();
         assert_eq!(pairs, [5, 7]);
+    }
+
+    #[test]
+    fn but_check_index_equals_scan() {
+        // Many repeated values (the quirk's hard case), "but" anywhere.
+        let mut seed = 7u64;
+        for round in 0..200 {
+            let n = 1 + round % 40;
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    [0.0, -0.0, 1.0, 0.5, 2.0, -1.0, -0.5, 1.5][(seed >> 33) as usize % 8]
+                })
+                .collect();
+            let bi = (seed >> 40) as usize % n;
+            let (mut a, mut b) = (v.clone(), v.clone());
+            but_check_scan(bi, &mut a);
+            but_check_indexed(bi, &mut b);
+            let bits = |x: &[f64]| x.iter().map(|f| f.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&a), bits(&b), "{v:?} but at {bi}");
+        }
     }
 
     #[test]
