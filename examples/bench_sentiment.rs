@@ -4,17 +4,21 @@
 //! Texts: the four ground-truth corpora of Hutto & Gilbert (ICWSM 2014), as
 //! stored in `fixtures/vader/reference_scores.tsv` (23,703 sentences; the
 //! 158 hand-written `tricky` rows are left out of the timing). Each scorer
-//! runs `ROUNDS` timed passes over every corpus, alternating with the other
-//! so that both see the same machine load; the best pass counts.
+//! runs N timed passes over every corpus (`--rounds N`, default 5),
+//! alternating with the other so that both see the same machine load; the
+//! best pass counts. On a loaded machine, more rounds give steadier figures.
 //!
-//! Run: `cargo run --release --example bench_sentiment [-- reference_scores.tsv]`
-//! (`-- --profile [FILE]` scores with newstance only, in a loop, for `perf`).
+//! Run: `cargo run --release --example bench_sentiment [-- [--rounds N] [FILE]]`
+//! (`-- --profile [--rounds N] [--crate] [FILE]` scores with newstance only,
+//! or with `--crate` the `vader_sentiment` crate only, N passes over all
+//! rows (default 50), for a profiler. Instructions per text, repeatable on
+//! a loaded machine: run under `valgrind --tool=callgrind` with `--rounds 0`
+//! and `--rounds 2`, and divide the difference by 2 x 23,861.)
 
 use newstance::{PyFloat, Vader};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const ROUNDS: usize = 5;
 const CORPORA: [&str; 4] = [
     "tweets",
     "nyt_editorials",
@@ -46,7 +50,7 @@ fn round(x: f64, nd: usize) -> f64 {
     format!("{x:.nd$}").parse().unwrap()
 }
 
-/// Best time of `ROUNDS` passes of `f` over `texts`, alternating scorers.
+/// The best of the timed passes.
 fn best(times: &[Duration]) -> Duration {
     times.iter().copied().min().unwrap_or_default()
 }
@@ -55,6 +59,18 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let profile = args.first().is_some_and(|a| a == "--profile");
     if profile {
+        args.remove(0);
+    }
+    let mut rounds = if profile { 50 } else { 5 };
+    if args.first().is_some_and(|a| a == "--rounds") {
+        rounds = args
+            .get(1)
+            .and_then(|n| n.parse().ok())
+            .expect("--rounds needs a number");
+        args.drain(..2);
+    }
+    let only_crate = profile && args.first().is_some_and(|a| a == "--crate");
+    if only_crate {
         args.remove(0);
     }
     let path = args
@@ -73,15 +89,27 @@ fn main() {
         })
         .collect();
 
+    if only_crate {
+        let theirs = vader_sentiment::SentimentIntensityAnalyzer::new();
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for (_, _, text) in &rows {
+                black_box(theirs.polarity_scores(black_box(text)));
+            }
+        }
+        let rate = rounds as f64 * rows.len() as f64 / start.elapsed().as_secs_f64();
+        println!("vader_sentiment: {rate:.0} sentences/s");
+        return;
+    }
     let ours = Vader::new();
     if profile {
         let start = Instant::now();
-        for _ in 0..50 {
+        for _ in 0..rounds {
             for (_, _, text) in &rows {
                 black_box(ours.polarity_scores(black_box(text)));
             }
         }
-        let rate = 50.0 * rows.len() as f64 / start.elapsed().as_secs_f64();
+        let rate = rounds as f64 * rows.len() as f64 / start.elapsed().as_secs_f64();
         println!("newstance: {rate:.0} sentences/s");
         return;
     }
@@ -115,7 +143,7 @@ fn main() {
     );
 
     println!(
-        "\nspeed, one thread, best of {ROUNDS} passes (sentences/s):\n{:<16} {:>7} {:>12} {:>16} {:>7}",
+        "\nspeed, one thread, best of {rounds} passes (sentences/s):\n{:<16} {:>7} {:>12} {:>16} {:>7}",
         "corpus", "texts", "newstance", "vader_sentiment", "ratio"
     );
     let (mut total_ours, mut total_theirs, mut total_n) = (Duration::ZERO, Duration::ZERO, 0);
@@ -131,7 +159,7 @@ fn main() {
             black_box(theirs.polarity_scores(t));
         }
         let (mut ours_t, mut theirs_t) = (Vec::new(), Vec::new());
-        for _ in 0..ROUNDS {
+        for _ in 0..rounds {
             let start = Instant::now();
             for t in &texts {
                 black_box(ours.polarity_scores(black_box(t)));

@@ -6,7 +6,9 @@ use std::time::Instant;
 use newstance::{Document, Pipeline};
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: stage_times FILE [--no-stance]");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: stage_times FILE [--no-stance]");
     let with_stance = std::env::args().nth(2).as_deref() != Some("--no-stance");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let p = Pipeline::new();
@@ -25,7 +27,8 @@ fn main() {
     let t_speakers = t.elapsed();
     let t = Instant::now();
     let stances = if with_stance {
-        p.stance.analyze(&doc.text, &sentences, &attribution, &p.vader)
+        p.stance
+            .analyze(&doc.text, &sentences, &attribution, &p.vader)
     } else {
         Vec::new()
     };

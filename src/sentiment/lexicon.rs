@@ -130,6 +130,9 @@ pub(crate) mod flag {
     pub const PHRASE_FIRST: u32 = 1 << 15;
     /// Second word of such a key.
     pub const PHRASE_SECOND: u32 = 1 << 16;
+    /// A `PHRASE_FIRST` token followed by a `PHRASE_SECOND` one: the only
+    /// place a multi-word key can start (set per token, not in the table).
+    pub const PAIR: u32 = 1 << 18;
 }
 
 /// The merged tables of one scorer.

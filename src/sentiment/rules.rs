@@ -9,15 +9,20 @@
 //! Hot path: for ASCII text (nearly all news), one pass over the bytes with
 //! a class table finds the tokens, strips them and notes their case; each
 //! token stays a span of the text (no copy, no allocation) and is looked up
-//! once, lowercased eight bytes at a time, in an inline-key hash map
-//! ([`super::wordmap`]) that returns everything the rules ask about the
-//! word ([`Entry`]: valence and role flags). The rules then read flags,
-//! never strings, except for the rare idiom candidates. Buffers are reused
-//! across calls (a thread-local [`Scratch`]). Text with other characters
-//! takes a general path with Python's Unicode white space and lowercasing.
+//! once in an inline-key hash map ([`super::wordmap`]): hashed blind to case,
+//! so that the three tokens in four that are no key are rejected by a small
+//! filter before being lowercased. The map returns everything the rules ask
+//! about the word ([`Entry`](super::lexicon::Entry): valence and role
+//! flags). While tokenizing, the caps count, the union of flags, the idiom
+//! pairs and the lexicon words ("hits") are gathered, so that scoring visits
+//! only the hits, and runs the rules only for a hit with a flagged word
+//! near it. The rules read flags, never strings, except for the rare idiom
+//! candidates. Buffers are reused across calls (a thread-local
+//! [`Scratch`]). Text with other characters takes a general path with
+//! Python's Unicode white space and lowercasing.
 
 use super::Scores;
-use super::lexicon::{Entry, Table, flag};
+use super::lexicon::{Table, flag};
 use super::py;
 use super::wordmap::{INLINE, ascii_lower8, pack_window};
 use std::cell::RefCell;
@@ -39,8 +44,10 @@ struct Token {
     lo: u32,
     hi: u32,
     in_text: bool,
-    /// Table entry of the lowercased text.
-    entry: Entry,
+    /// The table entry of the lowercased text, flattened (with the fields
+    /// above, 24 bytes instead of 32).
+    valence: f64,
+    flags: u32,
     /// `item.isupper()`.
     upper: bool,
 }
@@ -48,12 +55,55 @@ struct Token {
 impl Token {
     #[inline]
     fn is(&self, f: u32) -> bool {
-        self.entry.flags & f != 0
+        self.flags & f != 0
     }
 
     #[inline]
     fn in_lexicon(&self) -> bool {
         self.is(flag::IN_LEXICON)
+    }
+}
+
+/// The tokens of a text, and what the rules ask about all of them, gathered
+/// as they are pushed (so that scoring does not walk them all again).
+#[derive(Default)]
+struct Tokens {
+    list: Vec<Token>,
+    /// Indices of the lexicon words, in order: the only tokens that can
+    /// score (`sentiment_valence` gives the others 0).
+    hits: Vec<u32>,
+    /// How many tokens are ALL CAPS (`allcap_differential`).
+    upper: usize,
+    /// The union of all tokens' flags.
+    flags: u32,
+}
+
+impl Tokens {
+    fn clear(&mut self) {
+        self.list.clear();
+        self.hits.clear();
+        self.upper = 0;
+        self.flags = 0;
+    }
+
+    /// Appends a token. A `PHRASE_FIRST` token followed by a
+    /// `PHRASE_SECOND` one gets `PAIR`, so that `special_idioms_check`
+    /// compares strings only near one.
+    #[inline]
+    fn push(&mut self, t: Token) {
+        let f = t.flags;
+        if f & flag::PHRASE_SECOND != 0
+            && let Some(prev) = self.list.last_mut()
+            && prev.is(flag::PHRASE_FIRST)
+        {
+            prev.flags |= flag::PAIR;
+        }
+        if f & flag::IN_LEXICON != 0 {
+            self.hits.push(self.list.len() as u32);
+        }
+        self.upper += usize::from(t.upper);
+        self.flags |= f;
+        self.list.push(t);
     }
 }
 
@@ -69,7 +119,7 @@ struct Scratch {
     /// ASCII text followed by [`INLINE`] zero bytes, so that every token
     /// starts a full 16-byte window.
     padded: Vec<u8>,
-    tokens: Vec<Token>,
+    tokens: Tokens,
     sentiments: Vec<f64>,
 }
 
@@ -95,62 +145,72 @@ fn score(table: &Table, text: &str, scratch: &mut Scratch) -> Scores {
         tokens,
         sentiments,
     } = scratch;
-    let text = if text.is_ascii() {
-        text
+    let (text, ascii) = if text.is_ascii() {
+        (text, true)
     } else {
-        replace_emojis(table, text, buf)
+        let text = replace_emojis(table, text, buf);
+        (text, text.is_ascii())
     };
-    let marks = tokenize(table, text, lower, padded, tokens);
-    let lower = lower.as_slice();
+    let marks = tokenize(table, text, ascii, lower, padded, tokens);
+
+    // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
+    // only if some, but not all, tokens are upper case.
+    let n = tokens.list.len();
+    let cap_diff = tokens.upper > 0 && tokens.upper < n;
+    let has_but = tokens.flags & flag::BUT != 0;
+    let hits = tokens.hits.as_slice();
+    let tokens = tokens.list.as_slice();
     let words = Words {
         tokens,
         text: text.as_bytes(),
-        lower,
+        lower: lower.as_slice(),
     };
 
-    // SentiText.__init__ -> allcap_differential: ALL CAPS emphasis counts
-    // only if some, but not all, tokens are upper case. (And is there a
-    // "but"?)
-    let (mut upper, mut any_flags) = (0, 0);
-    for t in tokens.iter() {
-        upper += usize::from(t.upper);
-        any_flags |= t.entry.flags;
-    }
-    let cap_diff = upper > 0 && upper < tokens.len();
-    let has_but = any_flags & flag::BUT != 0;
-
     // polarity_scores, main loop. The sums of `score_valence` are taken on
-    // the way; the list of sentiments is only kept for `but_check`, which
-    // changes it, after which the sums are redone.
-    sentiments.clear();
+    // the way. Without a "but" only the lexicon words are visited (the
+    // others score 0, which changes no sum); with one, the list of
+    // sentiments is kept for `but_check`, which changes it, after which
+    // the sums are redone.
     let mut sums = Sums::default();
-    let n = tokens.len();
-    for (i, t) in tokens.iter().enumerate() {
-        // Words outside the lexicon score 0 (`sentiment_valence`, inlined
-        // here for speed). Boosters get no valence of their own
-        // ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
-        if !t.in_lexicon()
-            || t.is(flag::BOOSTER)
-            || (i + 1 < n && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
-        {
-            if has_but {
-                sentiments.push(0.0);
+    if !has_but {
+        for &i in hits {
+            let i = i as usize;
+            if let Some(valence) = scored_valence(table, &words, i, cap_diff) {
+                sums.add(valence);
             }
-            continue;
         }
-        let valence = sentiment_valence(table, &words, i, cap_diff);
-        sums.add(valence);
-        if has_but {
-            sentiments.push(valence);
-        }
+        return score_valence(&sums, n, marks);
     }
-    if has_but && but_check(tokens, sentiments) {
+    sentiments.clear();
+    for i in 0..n {
+        let valence = scored_valence(table, &words, i, cap_diff).unwrap_or(0.0);
+        sums.add(valence);
+        sentiments.push(valence);
+    }
+    if but_check(tokens, sentiments) {
         sums = Sums::default();
         for &s in sentiments.iter() {
             sums.add(s);
         }
     }
     score_valence(&sums, n, marks)
+}
+
+/// The valence the main loop of `polarity_scores` gives token `i`, or
+/// `None` for 0. Words outside the lexicon score 0 (`sentiment_valence`,
+/// inlined here for speed). Boosters get no valence of their own
+/// ("item.lower() in BOOSTER_DICT"), nor does "kind" in "kind of".
+#[inline]
+fn scored_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> Option<f64> {
+    let tokens = words.tokens;
+    let t = &tokens[i];
+    if !t.in_lexicon()
+        || t.is(flag::BOOSTER)
+        || (i + 1 < tokens.len() && t.is(flag::KIND) && tokens[i + 1].is(flag::OF))
+    {
+        return None;
+    }
+    Some(sentiment_valence(table, words, i, cap_diff))
 }
 
 /// The tokens of one text, and the buffers their spans point into.
@@ -213,17 +273,18 @@ fn replace_emojis<'a>(table: &Table, text: &'a str, buf: &'a mut String) -> &'a 
 /// ends unless that leaves two characters or fewer (then the token was
 /// likely an emoticon such as ":)" and is kept whole). One-letter words are
 /// kept (they count for the negation window). Each token is looked up as
-/// it is found.
+/// it is found. `ascii` is `text.is_ascii()`, which the caller knows.
 fn tokenize(
     table: &Table,
     text: &str,
+    ascii: bool,
     lower: &mut Vec<u8>,
     padded: &mut Vec<u8>,
-    tokens: &mut Vec<Token>,
+    tokens: &mut Tokens,
 ) -> Marks {
     lower.clear();
     tokens.clear();
-    if text.is_ascii() {
+    if ascii {
         padded.clear();
         padded.extend_from_slice(text.as_bytes());
         padded.extend_from_slice(&[0; INLINE]);
@@ -306,12 +367,7 @@ fn class(b: u8) -> u8 {
 /// with a class table; tokens stay in place (spans into the text) and are
 /// looked up lowercased eight bytes at a time. `padded` is the text and
 /// [`INLINE`] zero bytes.
-fn tokenize_ascii(
-    table: &Table,
-    padded: &[u8],
-    lower: &mut Vec<u8>,
-    tokens: &mut Vec<Token>,
-) -> Marks {
+fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mut Tokens) -> Marks {
     let n = padded.len() - INLINE;
     let bytes = &padded[..n];
     let mut marks = Marks::default();
@@ -354,8 +410,8 @@ fn tokenize_ascii(
         let word = &bytes[s..e];
         let mut entry = if word.len() <= INLINE {
             let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
-            let key = pack_window(window, word.len()).map(ascii_lower8);
-            table.words.get_packed(key, word.len())
+            let raw = pack_window(window, word.len());
+            table.words.get_ascii_packed(raw, word.len(), ascii_lower8)
         } else {
             lower.clear();
             lower.extend(word.iter().map(u8::to_ascii_lowercase));
@@ -376,7 +432,8 @@ fn tokenize_ascii(
             lo: s as u32,
             hi: e as u32,
             in_text: true,
-            entry,
+            valence: entry.valence,
+            flags: entry.flags,
             upper: seen & UPPER != 0 && seen & LOWER == 0,
         });
     }
@@ -386,7 +443,7 @@ fn tokenize_ascii(
 
 /// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
 /// see [`py::push_lower`]) and looks it up.
-fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec<Token>) {
+fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Tokens) {
     let lo = lower.len();
     py::push_lower(word, lower);
     let key = &lower[lo..];
@@ -399,7 +456,8 @@ fn push_lowered(table: &Table, word: &str, lower: &mut Vec<u8>, tokens: &mut Vec
         lo: lo as u32,
         hi: lower.len() as u32,
         in_text: false,
-        entry,
+        valence: entry.valence,
+        flags: entry.flags,
         upper: py::is_upper(word),
     });
 }
@@ -448,7 +506,30 @@ fn sentiment_valence(table: &Table, words: &Words, i: usize, cap_diff: bool) -> 
         return 0.0;
     }
     let n = tokens.len();
-    let lexicon_valence = t.entry.valence;
+    let lexicon_valence = t.valence;
+
+    // Fast path: every rule below needs a flagged word among the three
+    // before (a booster, negation, "no", "never", "so"/"this", "without",
+    // "least", or the start of an idiom), the word itself to be "no", to
+    // start an idiom, or ALL CAPS emphasis. Without any, each step leaves
+    // the valence as it is (adding a zero scalar changes no non-zero
+    // valence, and the sign of a zero is never seen).
+    const CONTEXT: u32 = flag::BOOSTER
+        | flag::NEGATE
+        | flag::NT
+        | flag::NO
+        | flag::NEVER
+        | flag::SO_THIS
+        | flag::WITHOUT
+        | flag::LEAST
+        | flag::PAIR;
+    let before = tokens[i.saturating_sub(3)..i]
+        .iter()
+        .fold(0, |f, t| f | t.flags);
+    if before & CONTEXT == 0 && !t.is(flag::NO | flag::PAIR) && !(t.upper && cap_diff) {
+        return lexicon_valence;
+    }
+
     let mut valence = lexicon_valence;
 
     // The 3.3 "no" rules: "no" before a lexicon word is a negation, not a
@@ -547,6 +628,11 @@ fn negation_check(valence: f64, words: &Words, start_i: usize, i: usize) -> f64 
 /// Matching is on whole tokens joined by one space, as in Python.
 fn special_idioms_check(table: &Table, valence: f64, words: &Words, i: usize) -> f64 {
     let n = words.tokens.len();
+    // Every window below starts at i-3, i-2, i-1 or i, and every key has
+    // two or more words: without a PAIR token there, nothing can match.
+    if words.tokens[i - 3..=i].iter().all(|t| !t.is(flag::PAIR)) {
+        return valence;
+    }
     let mut valence = valence;
     // Every key has two or more words; tokens that cannot start or continue
     // one (flags set from the same lists) are rejected without comparing.
@@ -618,6 +704,22 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
     let Some(bi) = tokens.iter().position(|t| t.is(flag::BUT)) else {
         return false;
     };
+    if sentiments.len() <= BUT_CHECK_SCAN_MAX {
+        but_check_scan(bi, sentiments);
+    } else {
+        but_check_indexed(bi, sentiments);
+    }
+    true
+}
+
+/// Up to this many words, `but_check` finds the first equal value by
+/// scanning (quadratic, but fastest for sentences); longer texts use an
+/// index with the same result, so a 50 MB "sentence" with a "but" stays
+/// O(n log n).
+const BUT_CHECK_SCAN_MAX: usize = 256;
+
+/// `_but_check` as the reference writes it: `sentiments.index(sentiment)`.
+fn but_check_scan(bi: usize, sentiments: &mut [f64]) {
     for k in 0..sentiments.len() {
         let sentiment = sentiments[k];
         let si = sentiments.iter().position(|&s| s == sentiment).unwrap_or(k);
@@ -627,7 +729,41 @@ fn but_check(tokens: &[Token], sentiments: &mut [f64]) -> bool {
             sentiments[si] = sentiment * 1.5;
         }
     }
-    true
+}
+
+/// The same as [`but_check_scan`], with the first position of each value
+/// kept in an ordered index (values compared with `==`, so `0.0` and
+/// `-0.0` are one key).
+fn but_check_indexed(bi: usize, sentiments: &mut [f64]) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let key = |v: f64| if v == 0.0 { 0u64 } else { v.to_bits() };
+    let mut at: BTreeMap<u64, BTreeSet<usize>> = BTreeMap::new();
+    for (i, &v) in sentiments.iter().enumerate() {
+        at.entry(key(v)).or_default().insert(i);
+    }
+    for k in 0..sentiments.len() {
+        let sentiment = sentiments[k];
+        let si = at
+            .get(&key(sentiment))
+            .and_then(|set| set.first().copied())
+            .unwrap_or(k);
+        let new = if si < bi {
+            sentiment * 0.5
+        } else if si > bi {
+            sentiment * 1.5
+        } else {
+            continue;
+        };
+        let old = key(sentiments[si]);
+        if let Some(set) = at.get_mut(&old) {
+            set.remove(&si);
+            if set.is_empty() {
+                at.remove(&old);
+            }
+        }
+        at.entry(key(new)).or_default().insert(si);
+        sentiments[si] = new;
+    }
 }
 
 /// `_punctuation_emphasis`: up to four "!" add 0.292 each; two or three "?"
@@ -729,9 +865,17 @@ mod tests {
 
     fn tokens_of(text: &str) -> Vec<String> {
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
-        tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
+        tokenize(
+            &t,
+            text,
+            text.is_ascii(),
+            &mut lower,
+            &mut padded,
+            &mut tokens,
+        );
         tokens
+            .list
             .iter()
             .map(|k| {
                 let (lo, hi) = (k.lo as usize, k.hi as usize);
@@ -780,10 +924,63 @@ mod tests {
         assert_eq!(emphasis("Wow!!!!!!"), 4.0 * 0.292);
         // The ASCII tokenizer counts the marks of the tokens it scans.
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
         for text in ["Wow!! Really?? ?! ! x!y?z", "no marks", "?", " ! "] {
-            let marks = tokenize(&t, text, &mut lower, &mut padded, &mut tokens);
+            let marks = tokenize(
+                &t,
+                text,
+                text.is_ascii(),
+                &mut lower,
+                &mut padded,
+                &mut tokens,
+            );
             assert_eq!(marks, Marks::count(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn tokens_gather_hits_caps_and_idiom_pairs() {
+        let t = table();
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
+        let text = "The GOOD, the BAD and the bomb: kind of sad";
+        tokenize(&t, text, true, &mut lower, &mut padded, &mut tokens);
+        // Lexicon words: good, bad, bomb, sad ("kind" too: it is a word of
+        // its own in the lexicon).
+        let lexicon: Vec<u32> = (0..tokens.list.len() as u32)
+            .filter(|&i| tokens.list[i as usize].in_lexicon())
+            .collect();
+        assert_eq!(tokens.hits, lexicon);
+        assert_eq!(tokens.hits.len(), 5);
+        assert_eq!(tokens.upper, 2);
+        assert!(tokens.flags & flag::IN_LEXICON != 0 && tokens.flags & flag::BUT == 0);
+        // "the bomb" and "kind of" can start idioms; "The GOOD" and "the
+        // BAD" cannot.
+        let pairs: Vec<usize> = (0..tokens.list.len())
+            .filter(|&i| tokens.list[i].is(flag::PAIR))
+            .collect();
+        assert_eq!(pairs, [5, 7]);
+    }
+
+    #[test]
+    fn but_check_index_equals_scan() {
+        // Many repeated values (the quirk's hard case), "but" anywhere.
+        let mut seed = 7u64;
+        for round in 0..200 {
+            let n = 1 + round % 40;
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    [0.0, -0.0, 1.0, 0.5, 2.0, -1.0, -0.5, 1.5][(seed >> 33) as usize % 8]
+                })
+                .collect();
+            let bi = (seed >> 40) as usize % n;
+            let (mut a, mut b) = (v.clone(), v.clone());
+            but_check_scan(bi, &mut a);
+            but_check_indexed(bi, &mut b);
+            let bits = |x: &[f64]| x.iter().map(|f| f.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&a), bits(&b), "{v:?} but at {bi}");
         }
     }
 
@@ -793,10 +990,10 @@ mod tests {
         //   ['x', 'y', 'but', 'z'], [1.0, 0.5, 0, 1.0]) == [0.25, 0.5, 0, 1.5]
         // (slot 0 is halved twice, slot 1 never).
         let t = table();
-        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
-        tokenize(&t, "x y but z", &mut lower, &mut padded, &mut tokens);
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
+        tokenize(&t, "x y but z", true, &mut lower, &mut padded, &mut tokens);
         let mut s = [1.0, 0.5, 0.0, 1.0];
-        but_check(&tokens, &mut s);
+        but_check(&tokens.list, &mut s);
         assert_eq!(s, [0.25, 0.5, 0.0, 1.5]);
     }
 }

@@ -24,15 +24,17 @@ struct Slot {
     len: u32,
 }
 
-/// Bits in the presence filter (8 KiB, so it stays in L1 cache).
-const FILTER_BITS: usize = 1 << 16;
+/// Words of the presence filter (16 KiB, so it stays in L1 cache).
+const FILTER_WORDS: usize = 1 << 11;
 
 /// Lowercased token -> [`Entry`].
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap {
-    /// One bit per hash value (bits 20..36): clear means "not a key". Most
-    /// tokens of a text are not keys, and this answers for them without
-    /// touching the 512 KiB slot array.
+    /// A blocked Bloom filter: each key sets two bits of one word (chosen
+    /// by hash bits 20..43); either clear means "not a key". Most tokens
+    /// of a text are not keys, and this answers for about 99% of them
+    /// without touching the 512 KiB slot array, where each look-up would
+    /// likely miss the cache.
     filter: Vec<u64>,
     slots: Vec<Slot>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
@@ -44,7 +46,7 @@ pub(crate) struct WordMap {
 impl Default for WordMap {
     fn default() -> WordMap {
         WordMap {
-            filter: vec![0; FILTER_BITS / 64],
+            filter: vec![0; FILTER_WORDS],
             slots: vec![Slot::default(); 16],
             shift: 64 - 4,
             inline_len: 0,
@@ -99,16 +101,23 @@ pub(crate) fn ascii_lower8(x: u64) -> u64 {
     x | (((ge_a & !gt_z) & (ONES * 0x80)) >> 2)
 }
 
-/// The filter bit of a hash: middle bits, independent of the top bits
-/// that pick the slot.
+/// The filter word and the two bits of a hash: middle bits, independent of
+/// the top bits that pick the slot.
 #[inline]
-fn filter_bit(h: u64) -> usize {
-    (h >> 20) as usize % FILTER_BITS
+fn filter_bits(h: u64) -> (usize, u64) {
+    let word = (h >> 20) as usize % FILTER_WORDS;
+    (word, 1 << ((h >> 31) % 64) | 1 << ((h >> 37) % 64))
 }
 
+/// The hash of a packed key, blind to ASCII case: bit 5 of every byte is
+/// set first (which lowercases `A..=Z` and maps a few other bytes onto
+/// each other). So an ASCII token can be hashed, and rejected by the
+/// filter, before it is lowercased: `hash(k) == hash(lowercase(k))`.
 #[inline]
 fn hash(key: [u64; 2], len: usize) -> u64 {
-    (key[0].wrapping_mul(K).rotate_left(26) ^ key[1] ^ len as u64).wrapping_mul(K)
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let (k0, k1) = (key[0] | FOLD, key[1] | FOLD);
+    (k0.wrapping_mul(K).rotate_left(26) ^ k1 ^ len as u64).wrapping_mul(K)
 }
 
 impl WordMap {
@@ -120,11 +129,21 @@ impl WordMap {
     /// The entry of a key of at most [`INLINE`] bytes, packed by [`pack`].
     #[inline]
     pub fn get_packed(&self, key: [u64; 2], len: usize) -> Entry {
-        let h = hash(key, len);
-        let bit = filter_bit(h);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        self.get_ascii_packed(key, len, |k| k)
+    }
+
+    /// The entry of the lowercased form of an ASCII token of at most
+    /// [`INLINE`] bytes, packed by [`pack`] or [`pack_window`]. `lower`
+    /// lowercases a packed word; it only runs for the few tokens the
+    /// filter lets through.
+    #[inline]
+    pub fn get_ascii_packed(&self, raw: [u64; 2], len: usize, lower: impl Fn(u64) -> u64) -> Entry {
+        let h = hash(raw, len);
+        let (word, bits) = filter_bits(h);
+        if self.filter[word] & bits != bits {
             return Entry::default();
         }
+        let key = raw.map(lower);
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -166,8 +185,8 @@ impl WordMap {
         }
         let (packed, len) = (pack(key), key.len());
         let h = hash(packed, len);
-        let bit = filter_bit(h);
-        self.filter[bit / 64] |= 1 << (bit % 64);
+        let (word, bits) = filter_bits(h);
+        self.filter[word] |= bits;
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -192,6 +211,13 @@ impl WordMap {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Whether the filter lets `key` (at most [`INLINE`] bytes) through.
+    #[cfg(test)]
+    fn passes_filter(&self, key: &[u8]) -> bool {
+        let (word, bits) = filter_bits(hash(pack(key), key.len()));
+        self.filter[word] & bits == bits
     }
 
     fn grow(&mut self) {
@@ -248,6 +274,35 @@ mod tests {
         // Keys that differ only past byte 8, or only in length.
         assert_eq!(m.get(b"exactly16bytes!?"), Entry::default());
         assert_eq!(m.get(b"a\0"), Entry::default());
+    }
+
+    #[test]
+    fn filter_passes_keys_and_stops_most_other_words() {
+        let t = super::super::lexicon::Table::bundled();
+        for w in ["good", "the", "of", "not", ":)", "kind"] {
+            assert!(t.words.passes_filter(w.as_bytes()), "{w}");
+        }
+        // Made-up words (no key has a digit after letters and a `#`).
+        let passed = (0..10_000)
+            .filter(|k| t.words.passes_filter(format!("w{k}x#").as_bytes()))
+            .count();
+        assert!(passed < 300, "{passed} of 10000 non-keys pass");
+    }
+
+    #[test]
+    fn ascii_lookup_lowercases_after_the_case_blind_hash() {
+        let mut m = WordMap::default();
+        m.update(b"good", |e| e.valence = 1.9);
+        m.update(b":p", |e| e.valence = 1.0);
+        m.update(b":P", |e| e.valence = 1.4);
+        let get = |w: &[u8]| m.get_ascii_packed(pack(w), w.len(), ascii_lower8).valence;
+        assert_eq!(get(b"GooD"), 1.9);
+        assert_eq!(get(b"good"), 1.9);
+        // Tokens are lowercased, so ":P" finds ":p"; the exact-key lookup
+        // still tells the two apart.
+        assert_eq!(get(b":P"), 1.0);
+        assert_eq!(m.get(b":P").valence, 1.4);
+        assert_eq!(get(b"GOODS"), 0.0);
     }
 
     #[test]

@@ -28,7 +28,10 @@
 //!
 //! [`StanceTagger::toward`] is the target-level classifier alone (sentence
 //! and target span in, label out), which the NewsMTSC and PerSenT
-//! evaluations call.
+//! evaluations call; [`StanceTagger::toward_mentions`] takes every mention
+//! of the target in the sentence. A long target span ("defeated leader
+//! Yahya Jammeh", "Arthur Brooks, president of ...") is narrowed to its
+//! name, so that its modifiers are scored as what frames the person.
 //!
 //! ```
 //! use newstance::{Span, StanceTagger, Vader};
@@ -292,8 +295,52 @@ impl StanceTagger {
     /// `target`, without any speaker information: what NewsMTSC and PerSenT
     /// label. A target that covers no word is neutral with confidence 0.
     pub fn toward(&self, text: &str, sentence: Span, target: Span, vader: &Vader) -> Judgement {
+        self.toward_mentions(text, sentence, &[target], vader)
+    }
+
+    /// Like [`StanceTagger::toward`], for a target mentioned several times
+    /// in the sentence ("Trump said *he* ..."; NewsMTSC gives the other
+    /// mentions as `further_mentions`). Each word counts once, with the
+    /// weight it has for the mention where it weighs most: a word next to
+    /// the second mention is about the target even when the first mention is
+    /// far away. Mentions that cover no word are ignored; with none left the
+    /// result is neutral with confidence 0. The pronoun that opens what the
+    /// first mention is reported to say ("X said *he* ...") is one more
+    /// mention.
+    pub fn toward_mentions(
+        &self,
+        text: &str,
+        sentence: Span,
+        mentions: &[Span],
+        vader: &Vader,
+    ) -> Judgement {
         let toks = tokens::tokenize(text, sentence, false);
-        let Some((t0, t1)) = token_range(&toks, target) else {
+        let cues = target::find_cues(&toks, &self.lexicon);
+        let mut merged: Option<Scored> = None;
+        let mut ranges: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter_map(|m| token_range(&toks, *m))
+            .map(|(t0, t1)| name_core(&toks, t0, t1))
+            .collect();
+        if let Some(&(t0, t1)) = ranges.first() {
+            ranges.extend(reported_self(&toks, t0, t1));
+        }
+        for (t0, t1) in ranges {
+            let s = target::score(
+                &toks,
+                &cues,
+                t0,
+                t1,
+                &self.lexicon,
+                vader,
+                Weights::SENTIMENT,
+            );
+            merged = Some(match merged {
+                None => s,
+                Some(acc) => merge_scored(acc, s),
+            });
+        }
+        let Some(s) = merged else {
             return Judgement {
                 label: Label::Neutral,
                 confidence: 0.0,
@@ -301,16 +348,6 @@ impl StanceTagger {
                 evidence: String::new(),
             };
         };
-        let cues = target::find_cues(&toks, &self.lexicon);
-        let s = target::score(
-            &toks,
-            &cues,
-            t0,
-            t1,
-            &self.lexicon,
-            vader,
-            Weights::SENTIMENT,
-        );
         Judgement::from_scored(text, &s)
     }
 
@@ -540,8 +577,12 @@ impl StanceTagger {
                 });
             }
         }
+        let mut taken = vec![false; toks.len()];
+        for r in &refs {
+            taken[r.t0..r.t1].fill(true);
+        }
         for (k, t) in toks.iter().enumerate() {
-            if t.kind != Kind::Word || refs.iter().any(|r| (r.t0..r.t1).contains(&k)) {
+            if t.kind != Kind::Word || taken[k] {
                 continue;
             }
             let Some((_, speaker, addressee)) = addressed(addressees, t.span) else {
@@ -582,13 +623,23 @@ impl StanceTagger {
         // Patient: the first person after the cue, a few words on, same
         // clause ("support West's failed bid", "supporter of then-president
         // Trump", "love you John").
-        let after = refs.iter().find(|r| {
-            r.t0 >= c.end && toks[r.t0].clause == clause && content_between(toks, c.end, r.t0) <= 3
-        });
+        // Refs are sorted by token: search from the cue on, not from the start.
+        let from = refs.partition_point(|r| r.t0 < c.end);
+        // Content between only grows with distance: stop at the first ref
+        // more than three content words on.
+        let after = refs[from..]
+            .iter()
+            .take_while(|r| content_between(toks, c.end, r.t0) <= 3)
+            .find(|r| toks[r.t0].clause == clause);
         // Agent, in order of preference: a possessor right before the cue
         // ("West's support", "his appreciation"), an apposition ("West, an
         // outspoken supporter of"), the nearest person before it in the clause.
-        let before = |k: usize| refs.iter().rev().find(|r| r.t1 <= k);
+        let before = |k: usize| {
+            refs[..refs.partition_point(|r| r.t0 < k)]
+                .iter()
+                .rev()
+                .find(|r| r.t1 <= k)
+        };
         let possessor = before(c.first).filter(|r| {
             let poss = toks.get(r.t1).is_some_and(|t| t.norm == "'s")
                 || matches!(
@@ -650,10 +701,63 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
         .count()
 }
 
+/// The pronoun that opens what a speaker is reported to say: "*Obama*
+/// said (on Monday) (that) *he* will always be grateful" is about Obama, so
+/// the words around `he` count toward him as around any other mention of
+/// him. The pronoun must come within five words of the speech verb, with no
+/// name or punctuation between.
+fn reported_self(toks: &[Token], t0: usize, t1: usize) -> Option<(usize, usize)> {
+    let v = target::speech_verb(toks, t0, t1).filter(|&v| v >= t1)?;
+    let k = (v + 1..toks.len().min(v + 6))
+        .take_while(|&k| toks[k].kind == Kind::Word && !target::is_name(toks, k) && !toks[k].quoted)
+        .find(|&k| matches!(toks[k].norm.as_str(), "he" | "she"))?;
+    Some((k, k + 1))
+}
+
+/// Two scores of the same target: each word (contribution span) once, with
+/// the value of larger magnitude.
+fn merge_scored(a: Scored, b: Scored) -> Scored {
+    let mut parts = a.parts;
+    for p in b.parts {
+        match parts.iter_mut().find(|q| q.span == p.span) {
+            Some(q) if p.value.abs() > q.value.abs() => *q = p,
+            Some(_) => {}
+            None => parts.push(p),
+        }
+    }
+    parts.sort_by_key(|p| (p.span.start, p.span.end));
+    Scored {
+        score: parts.iter().map(|p| p.value).sum(),
+        parts,
+    }
+}
+
+/// The name at the core of a long target mention: datasets mark spans like
+/// "defeated leader Yahya Jammeh" or "Arthur Brooks, president of the
+/// think tank ...", whose modifiers say how the sentence frames the person
+/// and so must be scored like the words around, not skipped as the name.
+/// Lower-case words before the first capitalized word are cut off the
+/// front, and everything from a comma on off the back. A mention without a
+/// capitalized word ("the president") is kept whole.
+fn name_core(toks: &[Token], t0: usize, t1: usize) -> (usize, usize) {
+    let end = (t0 + 1..t1)
+        .find(|&k| toks[k].kind == Kind::Punct && toks[k].norm == ",")
+        .unwrap_or(t1);
+    let start = (t0..end)
+        .find(|&k| toks[k].capitalized && toks[k].kind == Kind::Word)
+        .unwrap_or(t0);
+    (start, end.max(start + 1))
+}
+
 /// The token range overlapping `span`.
 fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
-    let t0 = toks.iter().position(|t| t.span.overlaps(span))?;
-    let t1 = toks.iter().rposition(|t| t.span.overlaps(span))? + 1;
+    // Tokens are in text order and do not overlap: binary search, so a
+    // sentence with thousands of mentions stays linear.
+    let t0 = toks.partition_point(|t| t.span.end <= span.start);
+    let t1 = toks.partition_point(|t| t.span.start < span.end);
+    if t0 >= t1 {
+        return None;
+    }
     // A possessive clitic belongs to the words around, not the mention.
     let t1 = if t1 - t0 > 1 && toks[t1 - 1].kind == Kind::Clitic {
         t1 - 1
