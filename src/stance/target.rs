@@ -398,13 +398,25 @@ pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
 }
 
 /// Content-word distance between token `i` and the range `t0..t1`.
-fn distance(tokens: &[Token], i: usize, t0: usize, t1: usize) -> f64 {
+fn distance(content: &[u32], i: usize, t0: usize, t1: usize) -> f64 {
     let (lo, hi) = if i < t0 { (i + 1, t0) } else { (t1, i) };
-    let between = tokens[lo..hi]
-        .iter()
-        .filter(|t| t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()))
-        .count();
+    let between = content[hi.max(lo)] - content[lo];
     between as f64 + 1.0
+}
+
+/// `content[k]`: how many content words (not [`LIGHT_WORDS`]) are in
+/// `tokens[..k]`, so each distance is one subtraction.
+fn content_prefix(tokens: &[Token]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    let mut n = 0u32;
+    out.push(0);
+    for t in tokens {
+        if t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()) {
+            n += 1;
+        }
+        out.push(n);
+    }
+    out
 }
 
 /// How many tokens on each side of a target are read. Beyond about 50
@@ -466,6 +478,7 @@ fn score_window(
 ) -> Scored {
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
+    let content = content_prefix(tokens);
     let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
     let said = if weights.speech {
         speech_verb(tokens, t0, t1)
@@ -534,7 +547,7 @@ fn score_window(
             if c.negator.is_some() {
                 v *= NEGATION;
             }
-            let w = weight(tokens, c.first, t0, t1, tclause, tquoted, speaker, said);
+            let w = weight(tokens, &content, c.first, t0, t1, tclause, tquoted, speaker, said);
             if w == 0.0 {
                 continue;
             }
@@ -570,7 +583,7 @@ fn score_window(
         if neg.is_some() {
             v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
-        let mut w = weight(tokens, i, t0, t1, tclause, tquoted, speaker, said);
+        let mut w = weight(tokens, &content, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
             continue;
         }
@@ -613,6 +626,7 @@ fn evidence_start(tokens: &[Token], negator: usize) -> usize {
 #[allow(clippy::too_many_arguments)]
 fn weight(
     tokens: &[Token],
+    content: &[u32],
     i: usize,
     t0: usize,
     t1: usize,
@@ -634,7 +648,7 @@ fn weight(
             w = SPEECH_CONTENT;
         }
     }
-    w /= 1.0 + distance(tokens, i, t0, t1) / DECAY;
+    w /= 1.0 + distance(content, i, t0, t1) / DECAY;
     if tokens[i].clause != tclause {
         w *= OTHER_CLAUSE;
     }
