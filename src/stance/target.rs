@@ -547,7 +547,9 @@ fn score_window(
             if c.negator.is_some() {
                 v *= NEGATION;
             }
-            let w = weight(tokens, &content, c.first, t0, t1, tclause, tquoted, speaker, said);
+            let w = weight(
+                tokens, &content, c.first, t0, t1, tclause, tquoted, speaker, said,
+            );
             if w == 0.0 {
                 continue;
             }
