@@ -1,7 +1,14 @@
-//! Times each pipeline stage on one document (a diagnostic for super-linear
-//! behaviour): `cargo run --release --example stage_times -- FILE`.
+//! Times each pipeline stage (a diagnostic for slow or super-linear stages):
+//!
+//! ```text
+//! cargo run --release --example stage_times -- FILE.txt [--no-stance]
+//! cargo run --release --example stage_times -- CORPUS.jsonl
+//! ```
+//!
+//! A `.jsonl` file is read as documents (`text` field) and the times are
+//! summed over them.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use newstance::{Document, Pipeline};
 
@@ -10,39 +17,59 @@ fn main() {
         .nth(1)
         .expect("usage: stage_times FILE [--no-stance]");
     let with_stance = std::env::args().nth(2).as_deref() != Some("--no-stance");
-    let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let p = Pipeline::new();
-    let doc = Document::new(path, text, None);
-    let t = Instant::now();
-    let sentences = p.sentences(&doc);
-    let t_split = t.elapsed();
-    let t = Instant::now();
-    let scores: Vec<_> = sentences
-        .iter()
-        .map(|s| p.vader.polarity_scores(s.span.of(&doc.text)))
-        .collect();
-    let t_vader = t.elapsed();
-    let t = Instant::now();
-    let attribution = p.speakers.analyze(&doc.text, doc.body, &sentences);
-    let t_speakers = t.elapsed();
-    let t = Instant::now();
-    let stances = if with_stance {
-        p.stance
-            .analyze(&doc.text, &sentences, &attribution, &p.vader)
+    let data = std::fs::read_to_string(&path).expect("readable UTF-8 file");
+    let texts: Vec<String> = if path.ends_with(".jsonl") {
+        data.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+                v["text"].as_str().expect("text field").to_string()
+            })
+            .collect()
     } else {
-        Vec::new()
+        vec![data]
     };
-    let t_stance = t.elapsed();
+    let p = Pipeline::new();
+    let mut t = [Duration::ZERO; 4];
+    let (mut bytes, mut sentences_n, mut people, mut stances_n) = (0, 0, 0, 0);
+    for text in texts {
+        let doc = Document::new(path.clone(), text, None);
+        bytes += doc.text.len();
+        let start = Instant::now();
+        let sentences = p.sentences(&doc);
+        t[0] += start.elapsed();
+        let start = Instant::now();
+        let scores: Vec<_> = sentences
+            .iter()
+            .map(|s| p.vader.polarity_scores(s.span.of(&doc.text)))
+            .collect();
+        t[1] += start.elapsed();
+        let start = Instant::now();
+        let attribution = p.speakers.analyze(&doc.text, doc.body, &sentences);
+        t[2] += start.elapsed();
+        let start = Instant::now();
+        let stances = if with_stance {
+            p.stance
+                .analyze(&doc.text, &sentences, &attribution, &p.vader)
+        } else {
+            Vec::new()
+        };
+        t[3] += start.elapsed();
+        sentences_n += sentences.len();
+        people += attribution.people.len();
+        stances_n += stances.len();
+        drop(scores);
+    }
+    let mbs = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
     println!(
-        "{} bytes, {} sentences, {} people, {} stances: split {:?}, vader {:?}, speakers {:?}, stance {:?}",
-        doc.text.len(),
-        sentences.len(),
-        attribution.people.len(),
-        stances.len(),
-        t_split,
-        t_vader,
-        t_speakers,
-        t_stance
+        "{bytes} bytes, {sentences_n} sentences, {people} people, {stances_n} stances: split {:?} ({:.0} MB/s), vader {:?} ({:.0} MB/s), speakers {:?} ({:.0} MB/s), stance {:?} ({:.0} MB/s)",
+        t[0],
+        mbs(t[0]),
+        t[1],
+        mbs(t[1]),
+        t[2],
+        mbs(t[2]),
+        t[3],
+        mbs(t[3]),
     );
-    drop(scores);
 }

@@ -219,21 +219,25 @@ fn nt_at(chars: &[(usize, char)], j: usize) -> bool {
 /// Length in chars of a clitic starting at `i` (an apostrophe, or `n't`),
 /// if one ends there as a whole token.
 fn clitic_at(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let rest: String = chars[i..]
-        .iter()
-        .take(4)
-        .map(|&(_, c)| {
+    // Compared in place (this runs after every word): a typographic
+    // apostrophe counts as `'`, case is ignored.
+    let at = |k: usize| {
+        chars.get(i + k).map(|&(_, c)| {
             if c == '’' {
                 '\''
             } else {
                 c.to_ascii_lowercase()
             }
         })
-        .collect();
+    };
+    if !matches!(at(0), Some('\'' | 'n')) {
+        return None;
+    }
     CLITICS.iter().find_map(|cl| {
         let n = cl.chars().count();
+        let same = cl.chars().enumerate().all(|(k, want)| at(k) == Some(want));
         let ends = chars.get(i + n).is_none_or(|&(_, c)| !c.is_alphanumeric());
-        (rest.starts_with(cl) && ends).then_some(n)
+        (same && ends).then_some(n)
     })
 }
 
@@ -247,7 +251,14 @@ fn push(
     quoted: bool,
 ) {
     let raw = &text[start..end];
-    let norm = raw.to_lowercase().replace('’', "'");
+    let mut norm = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
+    if norm.contains('’') {
+        norm = norm.replace('’', "'");
+    }
     out.push(Token {
         span: Span::new(start, end),
         norm,
