@@ -131,4 +131,4 @@ mod tests {
 
 mod read;
 
-pub use read::{InputFormat, Inputs, Item, ReadOptions};
+pub use read::{InputFormat, Inputs, Item, ReadOptions, list_folder};

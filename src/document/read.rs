@@ -140,7 +140,7 @@ fn failed(error: Error) -> Box<dyn Iterator<Item = Item> + Send> {
 
 /// The `*.txt`, `*.jsonl` and `*.csv` files under `dir`, recursively, in
 /// sorted path order (so output order does not depend on the file system).
-fn list_folder(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub fn list_folder(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

@@ -118,27 +118,7 @@ fn sniff_jsonl(path: &Path) -> Option<Table> {
     })
 }
 
-/// The `*.txt`, `*.jsonl` and `*.csv` files under `dir`, recursively, in
-/// sorted path order: the same files the document readers would read.
-fn list_folder(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&d, e))?;
-            let path = entry.path();
-            let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
-            if ft.is_dir() || (ft.is_symlink() && path.is_dir()) {
-                stack.push(path);
-            } else if InputFormat::from_path(&path).is_some() {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
+use crate::document::list_folder;
 
 /// A row of a table as read, or the error (naming file and line) of a row
 /// that could not be read.
