@@ -2,7 +2,7 @@
 //!
 //! Documents are pulled from the readers in bounded batches (by count and by
 //! bytes), annotated in parallel on a rayon pool, and handed to the sink in
-//! input order, so memory stays bounded by the batch size whatever the
+//! input order (while the pool already works on the next batch), so memory stays bounded by the batch size whatever the
 //! corpus size, and the output is byte-identical for any thread count.
 
 use std::io::IsTerminal;
@@ -81,9 +81,11 @@ where
     let mut bar: Option<indicatif::ProgressBar> = None;
     let show_progress = opts.progress && std::io::stderr().is_terminal();
     let mut inputs = inputs.peekable();
-    let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
-    while inputs.peek().is_some() {
-        batch.clear();
+    // The previous batch's results, written by this thread while the pool
+    // computes the next batch (so the workers never wait for the writer).
+    let mut pending: Vec<Event<T>> = Vec::new();
+    loop {
+        let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
         let mut bytes = 0;
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
             let Some(item) = inputs.next() else { break };
@@ -92,25 +94,32 @@ where
             }
             batch.push(item);
         }
-        let events: Vec<Event<T>> = pool.install(|| {
-            std::mem::take(&mut batch)
-                .into_par_iter()
-                .map(|item| match item {
-                    Item::Document(d) => Event::Done(work(d)),
-                    Item::Failed { error, doc_id } => Event::Failed { error, doc_id },
-                    Item::Warning(w) => Event::Warning(w),
-                })
-                .collect()
-        });
-        summary.bytes += bytes;
-        for event in events {
-            match &event {
-                Event::Done(_) => summary.documents += 1,
-                Event::Failed { .. } => summary.errors += 1,
-                Event::Warning(_) => {}
-            }
-            sink(event)?;
+        if batch.is_empty() && pending.is_empty() {
+            break;
         }
+        let previous = std::mem::take(&mut pending);
+        let (events, written) = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| {
+                pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|item| match item {
+                            Item::Document(d) => Event::Done(work(d)),
+                            Item::Failed { error, doc_id } => Event::Failed { error, doc_id },
+                            Item::Warning(w) => Event::Warning(w),
+                        })
+                        .collect::<Vec<Event<T>>>()
+                })
+            });
+            let written = deliver(previous, &mut sink, &mut summary);
+            match worker.join() {
+                Ok(events) => (events, written),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        written?;
+        pending = events;
+        summary.bytes += bytes;
         if show_progress && bar.is_none() && start.elapsed() > PROGRESS_AFTER {
             let b = indicatif::ProgressBar::new_spinner();
             b.set_style(
@@ -134,4 +143,20 @@ where
     }
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Hands one batch's results to the sink, in order, counting them.
+fn deliver<T, S>(events: Vec<Event<T>>, sink: &mut S, summary: &mut Summary) -> std::io::Result<()>
+where
+    S: FnMut(Event<T>) -> std::io::Result<()>,
+{
+    for event in events {
+        match &event {
+            Event::Done(_) => summary.documents += 1,
+            Event::Failed { .. } => summary.errors += 1,
+            Event::Warning(_) => {}
+        }
+        sink(event)?;
+    }
+    Ok(())
 }
