@@ -523,13 +523,21 @@ impl<W: Write> TableWriter<W> {
     /// A writer of `table` to `out`; a CSV header row is written first unless
     /// `header` is false (for stream filters).
     pub fn new(out: W, table: Table, format: Format, header: bool) -> std::io::Result<Self> {
+        let columns = table.header();
+        TableWriter::with_columns(out, format, header.then_some(&columns[..]))
+    }
+
+    /// A writer of rows that are not one of the [`Table`]s (the outputs of
+    /// `split` and `sentiment`); `header` is the CSV header row, if any
+    /// (JSONL has none).
+    pub fn with_columns(out: W, format: Format, header: Option<&[&str]>) -> std::io::Result<Self> {
         let inner = match format {
             Format::Csv => {
                 let mut w = csv::WriterBuilder::new()
                     .has_headers(false)
                     .from_writer(out);
-                if header {
-                    w.write_record(table.header()).map_err(csv_io)?;
+                if let Some(columns) = header {
+                    w.write_record(columns).map_err(csv_io)?;
                 }
                 Inner::Csv(Box::new(w))
             }

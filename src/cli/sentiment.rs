@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Failures;
 use crate::batch::{Event, Summary};
 use crate::error::{Error, ErrorKind};
-use crate::output::{Format, Table, TableWriter};
+use crate::output::{Format, TableWriter};
 
 /// Flags of `sentiment`.
 #[derive(Debug, Args)]
@@ -46,10 +46,12 @@ struct Row<'a> {
 
 pub(super) fn run(args: SentimentArgs) -> anyhow::Result<ExitCode> {
     let vader = super::pipeline(&args.lexicon)?.vader;
-    let mut out = TableWriter::new(super::output(None)?, Table::Errors, args.format, false)?;
-    if args.format == Format::Csv && !args.no_header {
-        out.write(&("neg", "neu", "pos", "compound", "text"))?;
-    }
+    let header: &[&str] = &["neg", "neu", "pos", "compound", "text"];
+    let mut out = TableWriter::with_columns(
+        super::output(None)?,
+        args.format,
+        (!args.no_header).then_some(header),
+    )?;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {

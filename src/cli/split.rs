@@ -64,11 +64,12 @@ pub(super) fn run(args: SplitArgs) -> anyhow::Result<ExitCode> {
             } else {
                 Format::Jsonl
             };
-            let mut w = TableWriter::new(out, crate::output::Table::Errors, format, false)?;
-            if format == Format::Csv && !args.no_header {
-                w.write(&("doc_id", "sentence", "start", "end", "text"))?;
-            }
-            Out::Table(w)
+            let header: &[&str] = &["doc_id", "sentence", "start", "end", "text"];
+            Out::Table(TableWriter::with_columns(
+                out,
+                format,
+                (!args.no_header).then_some(header),
+            )?)
         }
     };
     let mut failures = Failures::default();
