@@ -51,6 +51,17 @@ fn write(path: &Path, data: &[u8]) {
     std::fs::write(path, data).unwrap();
 }
 
+/// A bad settings file (lexicon, aliases) stops the run with exit code 2
+/// and a message naming the file and line.
+fn assert_usage_error_at(out: &Output, path: &Path, line: u64) {
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(out);
+    assert!(
+        err.contains(&format!("{}:{line}:", path.display())),
+        "{err}"
+    );
+}
+
 fn csv_rows(text: &str) -> Vec<csv::StringRecord> {
     csv::Reader::from_reader(text.as_bytes())
         .records()
@@ -478,12 +489,7 @@ fn user_lexicon_overrides_and_bad_lines_are_named() {
     write(&bad, b"fine\t1.0\nbroken line\n");
     for cmd in ["sentiment", "annotate"] {
         let out = run_stdin(&[cmd, "--lexicon", bad.to_str().unwrap()], input);
-        assert_eq!(out.status.code(), Some(2));
-        assert!(
-            stderr(&out).contains(&format!("{}:2:", bad.display())),
-            "{}",
-            stderr(&out)
-        );
+        assert_usage_error_at(&out, &bad, 2);
     }
 }
 
@@ -539,12 +545,7 @@ fn aliases_merge_people_within_a_document() {
         "--aliases",
         bad.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains(&format!("{}:2:", bad.display())),
-        "{}",
-        stderr(&out)
-    );
+    assert_usage_error_at(&out, &bad, 2);
 }
 
 /// A 50 MB single line without punctuation goes through in linear time
