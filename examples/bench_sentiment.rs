@@ -26,24 +26,9 @@ const CORPORA: [&str; 4] = [
     "amazon_reviews",
 ];
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+#[path = "../tests/common/golden.rs"]
+mod golden;
+use golden::unescape;
 
 /// Python's `round(x, nd)`: the exact value rounded half-even, read back.
 fn round(x: f64, nd: usize) -> f64 {

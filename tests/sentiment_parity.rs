@@ -9,25 +9,9 @@ use newstance::{PyFloat, Vader};
 
 const GOLDEN: &str = include_str!("../fixtures/vader/reference_scores.tsv");
 
-/// Undoes the golden file's escaping (`\\`, `\t`, `\n`, `\r`).
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            other => panic!("bad escape \\{other:?} in {s:?}"),
-        }
-    }
-    out
-}
+#[path = "common/golden.rs"]
+mod golden;
+use golden::unescape;
 
 struct Row<'a> {
     corpus: &'a str,
