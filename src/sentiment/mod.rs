@@ -38,6 +38,7 @@ mod rules;
 mod wordmap;
 
 pub use self::lexicon::MAX_VALENCE;
+pub(crate) use self::lexicon::FxMap;
 pub use self::py::PyFloat;
 
 use crate::error::{Error, Result};

@@ -22,7 +22,8 @@
 //! unique, values in `[-4, 4]` (VADER's range), checked by the tests below.
 
 use crate::error::{Error, Result};
-use std::collections::BTreeMap;
+use crate::sentiment::FxMap;
+use smol_str::SmolStr;
 use std::path::Path;
 
 /// The built-in cue lexicon.
@@ -42,13 +43,17 @@ pub struct Cue {
     pub patient: f64,
 }
 
-/// Cues indexed by their first word, and negator phrases.
+/// Cues indexed by their first word, and negator phrases indexed by their
+/// last word. Every word of every sentence is looked up in both (Fx hash:
+/// no SipHash; the maps are never iterated in an order that shows).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// First word -> cues starting with it, longest first.
-    cues: BTreeMap<String, Vec<Cue>>,
+    cues: FxMap<SmolStr, Vec<Cue>>,
     /// Negator phrases, as word lists.
     negators: Vec<Vec<String>>,
+    /// Last word -> indices into `negators` of the phrases ending with it.
+    negators_by_last: FxMap<SmolStr, Vec<usize>>,
 }
 
 /// Splits a lexicon phrase into words the way the tokenizer does for the
@@ -141,15 +146,20 @@ impl Lexicon {
             parse_cues(Path::new("lexicons/stance_cues.tsv"), DEFAULT_CUES)
                 .expect("built-in cue lexicon"),
         );
-        lex.negators = parse_negators(Path::new("lexicons/stance_negators.tsv"), DEFAULT_NEGATORS)
-            .expect("built-in negators");
+        lex.add_negators(
+            parse_negators(Path::new("lexicons/stance_negators.tsv"), DEFAULT_NEGATORS)
+                .expect("built-in negators"),
+        );
         lex
     }
 
     /// Adds cues, replacing any with the same words.
     pub fn add_cues(&mut self, cues: Vec<Cue>) {
         for cue in cues {
-            let list = self.cues.entry(cue.words[0].clone()).or_default();
+            let list = self
+                .cues
+                .entry(SmolStr::new(&cue.words[0]))
+                .or_default();
             list.retain(|c| c.words != cue.words);
             list.push(cue);
             list.sort_by(|a, b| {
@@ -165,6 +175,11 @@ impl Lexicon {
     pub fn add_negators(&mut self, negators: Vec<Vec<String>>) {
         for n in negators {
             if !self.negators.contains(&n) {
+                let Some(last) = n.last() else { continue };
+                self.negators_by_last
+                    .entry(SmolStr::new(last))
+                    .or_default()
+                    .push(self.negators.len());
                 self.negators.push(n);
             }
         }
@@ -185,8 +200,11 @@ impl Lexicon {
     /// The length of a negator phrase that ends exactly before `words[end]`
     /// (so `words[end - len..end]` is the phrase), if any.
     pub fn negator_ending_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<usize> {
-        self.negators
+        let last = words.get(end.checked_sub(1)?)?.as_ref();
+        self.negators_by_last
+            .get(last)?
             .iter()
+            .map(|&k| &self.negators[k])
             .filter(|n| {
                 n.len() <= end
                     && n.iter()
@@ -200,7 +218,9 @@ impl Lexicon {
     /// Whether `word` begins any negator phrase (so it carries no valence of
     /// its own).
     pub fn is_negator_word(&self, word: &str) -> bool {
-        self.negators.iter().any(|n| n.len() == 1 && n[0] == word)
+        self.negators_by_last
+            .get(word)
+            .is_some_and(|ks| ks.iter().any(|&k| self.negators[k].len() == 1))
     }
 
     /// Number of cues.

@@ -59,7 +59,7 @@ use crate::span::Span;
 use crate::speakers::{Attribution, Mention, MentionKind, Mode, PersonId, Source};
 use lexicon::Lexicon;
 use std::path::Path;
-use target::{CueHit, Scored, Weights};
+use target::{CueHit, Prepared, Scored, Weights};
 use tokens::{Kind, Token};
 
 /// A score at least this far from 0 is favor (> 0) or against (< 0).
@@ -315,7 +315,7 @@ impl StanceTagger {
         vader: &Vader,
     ) -> Judgement {
         let toks = tokens::tokenize(text, sentence, false);
-        let cues = target::find_cues(&toks, &self.lexicon);
+        let prep = Prepared::new(&toks, &self.lexicon, vader);
         let mut merged: Option<Scored> = None;
         let mut ranges: Vec<(usize, usize)> = mentions
             .iter()
@@ -326,15 +326,7 @@ impl StanceTagger {
             ranges.extend(reported_self(&toks, t0, t1));
         }
         for (t0, t1) in ranges {
-            let s = target::score(
-                &toks,
-                &cues,
-                t0,
-                t1,
-                &self.lexicon,
-                vader,
-                Weights::SENTIMENT,
-            );
+            let s = target::score(&prep, t0, t1, &self.lexicon, vader, Weights::SENTIMENT);
             merged = Some(match merged {
                 None => s,
                 Some(acc) => merge_scored(acc, s),
@@ -392,7 +384,8 @@ impl StanceTagger {
             if refs.is_empty() {
                 continue;
             }
-            let cues = target::find_cues(&toks, &self.lexicon);
+            let prep = Prepared::new(&toks, &self.lexicon, vader);
+            let cues = &prep.cues;
             let speaker_id = match &speech.speaker {
                 Some(Source::Person(p)) => Some(*p),
                 _ => None,
@@ -400,7 +393,7 @@ impl StanceTagger {
             // 1. Stances held by the agent of a cue (a third party, or
             //    anyone in narration).
             let mut cue_stances: Vec<(Source, PersonId, &Ref, Judgement)> = Vec::new();
-            for c in &cues {
+            for c in cues {
                 let Some((agent, patient)) = self.roles(&toks, c, &refs) else {
                     continue;
                 };
@@ -490,7 +483,7 @@ impl StanceTagger {
                     if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
                         continue;
                     }
-                    let s = target::score(&toks, &cues, m.t0, m.t1, &self.lexicon, vader, weights);
+                    let s = target::score(&prep, m.t0, m.t1, &self.lexicon, vader, weights);
                     let by_cue = s
                         .parts
                         .iter()

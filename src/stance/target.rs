@@ -404,19 +404,142 @@ fn distance(content: &[u32], i: usize, t0: usize, t1: usize) -> f64 {
     between as f64 + 1.0
 }
 
-/// `content[k]`: how many content words (not [`LIGHT_WORDS`]) are in
-/// `tokens[..k]`, so each distance is one subtraction.
-fn content_prefix(tokens: &[Token]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(tokens.len() + 1);
-    let mut n = 0u32;
-    out.push(0);
-    for t in tokens {
-        if t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()) {
-            n += 1;
-        }
-        out.push(n);
+/// What the scoring of any mention needs to know about each token of a
+/// sentence, computed once per sentence: a sentence has several mentions,
+/// and each mention's score reads every token, so the look-ups (VADER
+/// valence, names, negators, words of opposition) are not repeated per
+/// mention.
+#[derive(Clone, Debug)]
+pub struct Prepared<'a> {
+    /// The sentence's tokens.
+    pub tokens: &'a [Token],
+    /// Its stance cues ([`find_cues`]).
+    pub cues: Vec<CueHit>,
+    /// VADER valence of each word (0 for other tokens).
+    valence: Vec<f64>,
+    /// [`is_name`] of each token.
+    name: Vec<bool>,
+    /// Whether the word is a one-word negator (it has no valence of its own).
+    negator_word: Vec<bool>,
+    /// [`negator_before`] of each word with a valence.
+    negated: Vec<Option<usize>>,
+    /// `content[k]`: content words (not [`LIGHT_WORDS`]) in `tokens[..k]`,
+    /// so each distance is one subtraction.
+    content: Vec<u32>,
+    /// `persons[k]`: names and personal pronouns in `tokens[..k]`.
+    persons: Vec<u32>,
+    /// Words that oppose a bad thing after them ([`OPPOSING`]).
+    opposer: Vec<bool>,
+    /// Bad things opposed.
+    opposed: Vec<bool>,
+    /// Tokens inside a cue.
+    covered: Vec<bool>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares a sentence: finds its cues and looks every token up.
+    pub fn new(tokens: &'a [Token], lex: &Lexicon, vader: &Vader) -> Prepared<'a> {
+        let cues = find_cues(tokens, lex);
+        Prepared::with_cues(tokens, cues, lex, vader)
     }
-    out
+
+    /// Prepares tokens whose cues are already known (a window of a long
+    /// sentence keeps the cues found in the whole sentence).
+    fn with_cues(
+        tokens: &'a [Token],
+        cues: Vec<CueHit>,
+        lex: &Lexicon,
+        vader: &Vader,
+    ) -> Prepared<'a> {
+        let n = tokens.len();
+        let name: Vec<bool> = (0..n).map(|i| is_name(tokens, i)).collect();
+        let valence: Vec<f64> = tokens
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Word {
+                    word_valence(vader, &t.norm)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let negator_word: Vec<bool> = tokens
+            .iter()
+            .map(|t| t.kind == Kind::Word && lex.is_negator_word(&t.norm))
+            .collect();
+        let negated = (0..n)
+            .map(|i| {
+                if valence[i] != 0.0 {
+                    negator_before(tokens, lex, i)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let mut content = Vec::with_capacity(n + 1);
+        let mut persons = Vec::with_capacity(n + 1);
+        let (mut c, mut p) = (0u32, 0u32);
+        content.push(0);
+        persons.push(0);
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()) {
+                c += 1;
+            }
+            if name[i] || PERSONAL.contains(&t.norm.as_str()) {
+                p += 1;
+            }
+            content.push(c);
+            persons.push(p);
+        }
+        let mut covered = vec![false; n];
+        for c in &cues {
+            covered[c.first..c.end].fill(true);
+        }
+        // Bad things opposed, and the words that oppose them.
+        let mut opposer = vec![false; n];
+        let mut opposed = vec![false; n];
+        let bad = |j: usize| {
+            !name[j]
+                && (valence[j] < 0.0
+                    || cues
+                        .iter()
+                        .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
+        };
+        for k in 0..n {
+            if tokens[k].kind != Kind::Word
+                || OPPOSING.binary_search(&tokens[k].norm.as_str()).is_err()
+            {
+                continue;
+            }
+            // Every bad word of the phrase opposed ("reduce gun violence").
+            for j in (k + 1..n.min(k + 1 + OPPOSED_WINDOW)).take_while(|&j| {
+                tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause
+            }) {
+                if bad(j) {
+                    opposer[k] = true;
+                    opposed[j] = true;
+                }
+            }
+        }
+        Prepared {
+            tokens,
+            cues,
+            valence,
+            name,
+            negator_word,
+            negated,
+            content,
+            persons,
+            opposer,
+            opposed,
+            covered,
+        }
+    }
+
+    /// Whether token `i` is a name ([`is_name`]).
+    pub fn is_name(&self, i: usize) -> bool {
+        self.name[i]
+    }
 }
 
 /// How many tokens on each side of a target are read. Beyond about 50
@@ -426,23 +549,24 @@ fn content_prefix(tokens: &[Token]) -> Vec<u32> {
 /// linear instead of cubic: each mention costs O(WINDOW^2), not O(n^2).
 pub const WINDOW: usize = 64;
 
-/// Scores the target occupying tokens `t0..t1`, reading the tokens within
-/// [`WINDOW`] of it.
+/// Scores the target occupying tokens `t0..t1` of a prepared sentence,
+/// reading the tokens within [`WINDOW`] of it.
 pub fn score(
-    tokens: &[Token],
-    cues: &[CueHit],
+    prep: &Prepared,
     t0: usize,
     t1: usize,
     lex: &Lexicon,
     vader: &Vader,
     weights: Weights,
 ) -> Scored {
+    let tokens = prep.tokens;
     if tokens.len() <= t1 - t0 + 2 * WINDOW {
-        return score_window(tokens, cues, t0, t1, lex, vader, weights);
+        return score_window(prep, t0, t1, weights);
     }
     let lo = t0.saturating_sub(WINDOW);
     let hi = (t1 + WINDOW).min(tokens.len());
     // Cues come in text order: the ones inside the window are one run.
+    let cues = &prep.cues;
     let from = cues.partition_point(|c| c.first < lo);
     let to = cues.partition_point(|c| c.first < hi);
     let cues: Vec<CueHit> = cues[from..to.max(from)]
@@ -455,30 +579,17 @@ pub fn score(
             ..*c
         })
         .collect();
-    score_window(
-        &tokens[lo..hi],
-        &cues,
-        t0 - lo,
-        t1 - lo,
-        lex,
-        vader,
-        weights,
-    )
+    let window = Prepared::with_cues(&tokens[lo..hi], cues, lex, vader);
+    score_window(&window, t0 - lo, t1 - lo, weights)
 }
 
-/// Scores the target occupying tokens `t0..t1`, reading all `tokens`.
-fn score_window(
-    tokens: &[Token],
-    cues: &[CueHit],
-    t0: usize,
-    t1: usize,
-    lex: &Lexicon,
-    vader: &Vader,
-    weights: Weights,
-) -> Scored {
+/// Scores the target occupying tokens `t0..t1`, reading all tokens.
+fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scored {
+    let tokens = prep.tokens;
+    let cues = &prep.cues;
+    let content = &prep.content;
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
-    let content = content_prefix(tokens);
     let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
     let said = if weights.speech {
         speech_verb(tokens, t0, t1)
@@ -492,34 +603,6 @@ fn score_window(
         );
     let by_before = t0 > 0 && tokens[t0 - 1].norm == "by";
     let mut parts = Vec::new();
-    let mut covered = vec![false; tokens.len()];
-    for c in cues {
-        covered[c.first..c.end].fill(true);
-    }
-    // Bad things opposed, and the words that oppose them.
-    let mut opposer = vec![false; tokens.len()];
-    let mut opposed = vec![false; tokens.len()];
-    let bad = |j: usize| {
-        !is_name(tokens, j)
-            && (word_valence(vader, &tokens[j].norm) < 0.0
-                || cues
-                    .iter()
-                    .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
-    };
-    for k in 0..tokens.len() {
-        if OPPOSING.binary_search(&tokens[k].norm.as_str()).is_err() {
-            continue;
-        }
-        // Every bad word of the phrase opposed ("reduce gun violence").
-        for j in (k + 1..tokens.len().min(k + 1 + OPPOSED_WINDOW))
-            .take_while(|&j| tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause)
-        {
-            if bad(j) {
-                opposer[k] = true;
-                opposed[j] = true;
-            }
-        }
-    }
     // Cues.
     for c in cues {
         if c.end <= t0 || c.first >= t1 {
@@ -531,11 +614,11 @@ fn score_window(
                 // of a passive-looking noun.
                 !c.passive || possessive
             };
-            if opposer[c.first] && agent {
+            if prep.opposer[c.first] && agent {
                 continue;
             }
             let mut v = if agent { c.agent } else { c.patient };
-            if opposed[c.first] {
+            if prep.opposed[c.first] {
                 v *= OPPOSED;
             }
             if agent && c.agent.abs() < 1.0 {
@@ -548,7 +631,7 @@ fn score_window(
                 v *= NEGATION;
             }
             let w = weight(
-                tokens, &content, c.first, t0, t1, tclause, tquoted, speaker, said,
+                tokens, content, c.first, t0, t1, tclause, tquoted, speaker, said,
             );
             if w == 0.0 {
                 continue;
@@ -564,28 +647,28 @@ fn score_window(
     }
     // Plain VADER words.
     for i in 0..tokens.len() {
-        if (t0..t1).contains(&i) || covered[i] || tokens[i].kind != Kind::Word {
+        if prep.valence[i] == 0.0
+            || (t0..t1).contains(&i)
+            || prep.covered[i]
+            || tokens[i].kind != Kind::Word
+            || prep.negator_word[i]
+            || prep.name[i]
+            || prep.opposer[i]
+        {
             continue;
         }
-        let norm = tokens[i].norm.as_str();
-        if lex.is_negator_word(norm) || is_name(tokens, i) {
-            continue;
-        }
-        if opposer[i] {
-            continue;
-        }
-        let mut v = word_valence(vader, norm) * weights.vader;
-        if opposed[i] {
+        let mut v = prep.valence[i] * weights.vader;
+        if prep.opposed[i] {
             v *= OPPOSED;
         }
         if v == 0.0 {
             continue;
         }
-        let neg = negator_before(tokens, lex, i);
+        let neg = prep.negated[i];
         if neg.is_some() {
             v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
-        let mut w = weight(tokens, &content, i, t0, t1, tclause, tquoted, speaker, said);
+        let mut w = weight(tokens, content, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
             continue;
         }
@@ -597,7 +680,7 @@ fn score_window(
             w *= weights.across_cue;
         }
         // Another person between the word and the target is closer to it.
-        if (lo + 1..hi).any(|k| is_name(tokens, k) || PERSONAL.contains(&tokens[k].norm.as_str())) {
+        if lo + 1 < hi && prep.persons[hi] > prep.persons[lo + 1] {
             w *= OTHER_PERSON;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
