@@ -134,7 +134,13 @@ impl Vader {
     /// The lexicon valence of a word as VADER looks it up (lowercased), or
     /// `None` if the word is not in the lexicon.
     pub fn valence(&self, word: &str) -> Option<f64> {
-        let e = self.table.get(&py::lower(word));
+        // Stance looks up every word of a sentence, nearly all of them
+        // already lowercase ASCII: those need no lowercased copy.
+        let e = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            self.table.get(word)
+        } else {
+            self.table.get(&py::lower(word))
+        };
         (e.flags & lexicon::flag::IN_LEXICON != 0).then_some(e.valence)
     }
 

@@ -42,7 +42,8 @@
 
 use super::lexicon::Lexicon;
 use super::tokens::{Kind, Token};
-use crate::sentiment::Vader;
+use crate::sentiment::{FxMap, Vader};
+use std::sync::LazyLock;
 use crate::span::Span;
 
 /// Distance (in content words) at which a word counts half.
@@ -108,7 +109,7 @@ const SPEECH_WORDS: &[&str] = &[
 /// right after one ("condemned racism", "fighting the Klan", "avoid
 /// violence", "reduce firearm suicide") is what the agent opposes: the word
 /// of opposition does not count against the agent, and the bad thing counts
-/// for them, [`OPPOSED`] as much. Sorted (binary search).
+/// for them, [`OPPOSED`] as much. Sorted.
 const OPPOSING: &[&str] = &[
     "against",
     "avoid",
@@ -169,6 +170,34 @@ const LIGHT_WORDS: &[&str] = &[
     "a", "an", "the", "'s", "'re", "'m", "'ve", "'ll", "'d", "is", "are", "was", "were", "be",
     "been", "being", "has", "have", "had", "very", "so", "really", "too", "quite", "pretty",
 ];
+
+/// [`word_class`] bit of a [`LIGHT_WORDS`] word.
+const CLASS_LIGHT: u8 = 1;
+/// [`word_class`] bit of a [`PERSONAL`] pronoun.
+const CLASS_PERSONAL: u8 = 2;
+/// [`word_class`] bit of an [`OPPOSING`] word.
+const CLASS_OPPOSING: u8 = 4;
+
+/// The word lists above as one map, so a token costs one look-up (Fx hash)
+/// instead of a comparison with every listed word.
+static WORD_CLASSES: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = FxMap::default();
+    for (list, bit) in [
+        (LIGHT_WORDS, CLASS_LIGHT),
+        (PERSONAL, CLASS_PERSONAL),
+        (OPPOSING, CLASS_OPPOSING),
+    ] {
+        for w in list {
+            *m.entry(*w).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+/// The [`WORD_CLASSES`] bits of a lowercased word.
+fn word_class(w: &str) -> u8 {
+    WORD_CLASSES.get(w).copied().unwrap_or(0)
+}
 
 /// How a scorer weighs plain VADER words against stance cues.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -481,11 +510,12 @@ impl<'a> Prepared<'a> {
         let (mut c, mut p) = (0u32, 0u32);
         content.push(0);
         persons.push(0);
+        let class: Vec<u8> = tokens.iter().map(|t| word_class(&t.norm)).collect();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind == Kind::Word && !LIGHT_WORDS.contains(&t.norm.as_str()) {
+            if t.kind == Kind::Word && class[i] & CLASS_LIGHT == 0 {
                 c += 1;
             }
-            if name[i] || PERSONAL.contains(&t.norm.as_str()) {
+            if name[i] || class[i] & CLASS_PERSONAL != 0 {
                 p += 1;
             }
             content.push(c);
@@ -506,9 +536,7 @@ impl<'a> Prepared<'a> {
                         .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
         };
         for k in 0..n {
-            if tokens[k].kind != Kind::Word
-                || OPPOSING.binary_search(&tokens[k].norm.as_str()).is_err()
-            {
+            if tokens[k].kind != Kind::Word || class[k] & CLASS_OPPOSING == 0 {
                 continue;
             }
             // Every bad word of the phrase opposed ("reduce gun violence").

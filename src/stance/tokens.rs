@@ -7,23 +7,15 @@
 //! holds a nominal stance ("West's support for Trump") and `n't` negates.
 
 use crate::span::Span;
-use smol_str::SmolStr;
-
-/// Bytes a [`SmolStr`] keeps inline.
-const INLINE: usize = 23;
+use smol_str::{SmolStr, StrExt};
 
 /// The lowercased form of a token (curly apostrophes made straight), for
 /// look-ups. Stance tokenizes every sentence, and one heap allocation per
 /// token was a quarter of the stage's time: a `SmolStr` keeps words of up
 /// to 23 bytes (nearly all of them) inline.
 pub fn normalize(raw: &str) -> SmolStr {
-    if raw.is_ascii() && raw.len() <= INLINE {
-        let mut buf = [0u8; INLINE];
-        for (b, r) in buf.iter_mut().zip(raw.bytes()) {
-            *b = r.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..raw.len()]).expect("ASCII is UTF-8");
-        return SmolStr::new(lower);
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase_smolstr();
     }
     let mut s = raw.to_lowercase();
     if s.contains('’') {
@@ -69,9 +61,12 @@ pub struct Token {
 
 /// Words that open a new clause: what follows them is usually about
 /// something else ("X did A, but Y did B"; "despite their rift").
-const CLAUSE_WORDS: &[&str] = &[
-    "although", "but", "despite", "however", "though", "whereas", "while", "yet",
-];
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "but" | "despite" | "however" | "though" | "whereas" | "while" | "yet"
+    )
+}
 
 const CLITICS: &[&str] = &["n't", "'s", "'ll", "'re", "'ve", "'m", "'d"];
 
@@ -83,22 +78,54 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The char starting at byte `i` of `s` (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s[i..].chars().next()
+    }
+}
+
+/// The byte after the char starting at byte `i`.
+#[inline]
+fn after(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => i + 1,
+        b if b >= 0xF0 => i + 4,
+        b if b >= 0xE0 => i + 3,
+        _ => i + 2,
+    }
+}
+
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// Tokenizes `span` of `text`. Clause numbers start at 0 and grow at
 /// `;`, `:`, dashes, parentheses, quotation marks and clause words ("but",
 /// "while", "despite", ...);
 /// `starts_quoted` says whether the sentence begins inside an open quote.
+///
+/// The scan walks bytes, decoding only non-ASCII chars: this runs over
+/// every sentence of every document.
 pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
     let s = span.of(text);
     let base = span.start;
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 2);
     let mut clause = 0;
     let mut quoted = starts_quoted;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
-            i += 1;
+            i = after(s, i);
             continue;
         }
         if c.is_alphanumeric() {
@@ -106,56 +133,49 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             // that are not the start of a clitic.
             let mut j = i;
             loop {
-                while j < chars.len() && chars[j].1.is_alphanumeric() {
-                    j += 1;
+                while alnum_at(s, j) {
+                    j = after(s, j);
                 }
-                if j + 1 < chars.len()
-                    && (chars[j].1 == '-' || is_apostrophe(chars[j].1))
-                    && chars[j + 1].1.is_alphanumeric()
-                {
-                    if is_apostrophe(chars[j].1)
-                        && (clitic_at(&chars, j).is_some() || nt_at(&chars, j))
-                    {
+                let Some(joiner) = char_at(s, j) else { break };
+                if (joiner == '-' || is_apostrophe(joiner)) && alnum_at(s, after(s, j)) {
+                    if is_apostrophe(joiner) && (clitic_at(s, j).is_some() || nt_at(s, j)) {
                         break;
                     }
-                    j += 1;
+                    j = after(s, j);
                     continue;
                 }
                 break;
             }
-            // `don't`: the word ends before `n`.
-            let mut end_idx = j;
-            if j < chars.len() && nt_at(&chars, j) && j - 1 > i {
-                end_idx = j - 1;
+            // `don't`: the word ends before `n` (one byte: ASCII).
+            let mut end = j;
+            if j < s.len() && nt_at(s, j) && j - 1 > i {
+                end = j - 1;
             }
-            let end_b = byte_at(&chars, end_idx, s.len());
             push(
                 &mut out,
                 text,
-                base + b,
-                base + end_b,
+                base + i,
+                base + end,
                 Kind::Word,
                 clause,
                 quoted,
             );
-            i = end_idx;
-            if let Some(len) = clitic_at(&chars, i) {
-                let e = byte_at(&chars, i + len, s.len());
-                let cb = chars[i].0;
+            i = end;
+            if let Some(e) = clitic_at(s, i) {
                 push(
                     &mut out,
                     text,
-                    base + cb,
+                    base + i,
                     base + e,
                     Kind::Clitic,
                     clause,
                     quoted,
                 );
-                i += len;
+                i = e;
             }
             continue;
         }
-        let e = byte_at(&chars, i + 1, s.len());
+        let e = after(s, i);
         if is_quote_char(c) {
             clause += 1;
             quoted = match c {
@@ -167,13 +187,13 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             push(
                 &mut out,
                 text,
-                base + b,
+                base + i,
                 base + e,
                 Kind::Quote,
                 clause,
                 true,
             );
-            i += 1;
+            i = e;
             continue;
         }
         // Square brackets mark an editor's insertion ("he [West]",
@@ -184,19 +204,19 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
         push(
             &mut out,
             text,
-            base + b,
+            base + i,
             base + e,
             Kind::Punct,
             clause,
             quoted,
         );
-        i += 1;
+        i = e;
     }
     // Clause words open a clause of their own (the word belongs to it).
     let mut bump = 0;
     let headline = is_headline(&out);
     for t in &mut out {
-        if t.kind == Kind::Word && CLAUSE_WORDS.contains(&t.norm.as_str()) {
+        if t.kind == Kind::Word && is_clause_word(&t.norm) {
             bump += 1;
         }
         t.clause += bump;
@@ -227,41 +247,38 @@ impl AsRef<str> for Token {
     }
 }
 
-fn byte_at(chars: &[(usize, char)], idx: usize, len: usize) -> usize {
-    chars.get(idx).map_or(len, |&(b, _)| b)
-}
-
-/// Whether the apostrophe at `j` is the one of a word-final `n't`.
-fn nt_at(chars: &[(usize, char)], j: usize) -> bool {
+/// Whether the apostrophe at byte `j` is the one of a word-final `n't`.
+fn nt_at(s: &str, j: usize) -> bool {
+    let b = s.as_bytes();
     j >= 1
-        && matches!(chars[j - 1].1, 'n' | 'N')
-        && is_apostrophe(chars[j].1)
-        && chars.get(j + 1).is_some_and(|&(_, c)| c == 't' || c == 'T')
-        && chars.get(j + 2).is_none_or(|&(_, c)| !c.is_alphanumeric())
+        && matches!(b[j - 1], b'n' | b'N')
+        && char_at(s, j).is_some_and(is_apostrophe)
+        && {
+            let t = after(s, j);
+            matches!(b.get(t), Some(b't' | b'T')) && !alnum_at(s, t + 1)
+        }
 }
 
-/// Length in chars of a clitic starting at `i` (an apostrophe, or `n't`),
-/// if one ends there as a whole token.
-fn clitic_at(chars: &[(usize, char)], i: usize) -> Option<usize> {
+/// The byte where a clitic starting at byte `i` (an apostrophe, or `n't`)
+/// ends, if one ends there as a whole token.
+fn clitic_at(s: &str, i: usize) -> Option<usize> {
     // Compared in place (this runs after every word): a typographic
     // apostrophe counts as `'`, case is ignored.
-    let at = |k: usize| {
-        chars.get(i + k).map(|&(_, c)| {
-            if c == '’' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-    };
-    if !matches!(at(0), Some('\'' | 'n')) {
+    let first = char_at(s, i)?;
+    if !(is_apostrophe(first) || first == 'n' || first == 'N') {
         return None;
     }
     CLITICS.iter().find_map(|cl| {
-        let n = cl.chars().count();
-        let same = cl.chars().enumerate().all(|(k, want)| at(k) == Some(want));
-        let ends = chars.get(i + n).is_none_or(|&(_, c)| !c.is_alphanumeric());
-        (same && ends).then_some(n)
+        let mut at = i;
+        for want in cl.chars() {
+            let c = char_at(s, at)?;
+            let c = if c == '’' { '\'' } else { c.to_ascii_lowercase() };
+            if c != want {
+                return None;
+            }
+            at = after(s, at);
+        }
+        (!alnum_at(s, at)).then_some(at)
     })
 }
 
@@ -279,7 +296,10 @@ fn push(
         span: Span::new(start, end),
         norm: normalize(raw),
         kind,
-        capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+        capitalized: match raw.as_bytes().first() {
+            Some(b) if *b < 0x80 => b.is_ascii_uppercase(),
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        },
         headline: false,
         clause,
         quoted,
