@@ -376,6 +376,9 @@ impl StanceTagger {
                     .take(2)
                     .any(|p| sent.span.start < p.end)
             };
+            if !may_refer(sent.span, &mentions, &addressees) {
+                continue; // no one to take a stance toward: skip tokenizing
+            }
             let toks = tokens::tokenize(text, sent.span, starts_quoted);
             if toks.is_empty() {
                 continue;
@@ -768,6 +771,27 @@ fn starting_in(mentions: &[Mention], span: Span) -> &[Mention] {
     let lo = mentions.partition_point(|m| m.span.start < span.start);
     let hi = mentions.partition_point(|m| m.span.start < span.end);
     &mentions[lo..hi.max(lo)]
+}
+
+/// Whether [`StanceTagger::refs`] can find anyone in `sentence`: a mention
+/// inside it, or a word of a quote with a known speaker (`I`, `you`). A
+/// third of news sentences have neither, and need no tokens.
+fn may_refer(sentence: Span, mentions: &[Mention], addressees: &[Addressed]) -> bool {
+    if starting_in(mentions, sentence)
+        .iter()
+        .any(|m| sentence.contains(m.span))
+    {
+        return true;
+    }
+    // A quote that starts inside the sentence, or the last one before it if
+    // it reaches into it (a word's quote is the last one starting at or
+    // before it).
+    let before = addressees.partition_point(|(q, _, _)| q.start < sentence.start);
+    let inside = addressees[before..]
+        .first()
+        .is_some_and(|(q, _, _)| q.start < sentence.end);
+    let reaching = before > 0 && addressees[before - 1].0.end > sentence.start;
+    inside || reaching
 }
 
 /// The quote part (sorted by start, not overlapping) that contains `span`.
