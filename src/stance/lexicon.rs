@@ -43,6 +43,56 @@ pub struct Cue {
     pub patient: f64,
 }
 
+/// A quick "certainly not a key" test before a hash look-up. Stance looks
+/// up every word of a sentence in several word lists, and most words are in
+/// none: a bit per (length, first byte, last byte) answers for most of them
+/// without hashing the word. A false "maybe" only costs the look-up.
+#[derive(Clone, Debug)]
+pub(crate) struct Prefilter {
+    /// `bits[len]`: 256 bits chosen by the first and last byte.
+    bits: [[u64; 4]; 32],
+    /// Whether some key is empty or 32 bytes or longer (those always pass).
+    long: bool,
+}
+
+impl Default for Prefilter {
+    fn default() -> Prefilter {
+        Prefilter {
+            bits: [[0; 4]; 32],
+            long: false,
+        }
+    }
+}
+
+impl Prefilter {
+    fn slot(w: &str) -> Option<(usize, usize)> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        if b.len() >= 32 {
+            return None;
+        }
+        let h = (usize::from(first).wrapping_mul(31) ^ usize::from(last)) & 255;
+        Some((b.len(), h))
+    }
+
+    /// Adds a key.
+    pub(crate) fn insert(&mut self, w: &str) {
+        match Prefilter::slot(w) {
+            Some((len, h)) => self.bits[len][h / 64] |= 1 << (h % 64),
+            None => self.long = true,
+        }
+    }
+
+    /// False if `w` is certainly not a key.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        match Prefilter::slot(w) {
+            Some((len, h)) => self.bits[len][h / 64] & (1 << (h % 64)) != 0,
+            None => self.long,
+        }
+    }
+}
+
 /// Cues indexed by their first word, and negator phrases indexed by their
 /// last word. Every word of every sentence is looked up in both (Fx hash:
 /// no SipHash; the maps are never iterated in an order that shows).
@@ -54,6 +104,10 @@ pub struct Lexicon {
     negators: Vec<Vec<String>>,
     /// Last word -> indices into `negators` of the phrases ending with it.
     negators_by_last: FxMap<SmolStr, Vec<usize>>,
+    /// The keys of `cues`.
+    cue_filter: Prefilter,
+    /// The keys of `negators_by_last`.
+    negator_filter: Prefilter,
 }
 
 /// Splits a lexicon phrase into words the way the tokenizer does for the
@@ -156,6 +210,7 @@ impl Lexicon {
     /// Adds cues, replacing any with the same words.
     pub fn add_cues(&mut self, cues: Vec<Cue>) {
         for cue in cues {
+            self.cue_filter.insert(&cue.words[0]);
             let list = self
                 .cues
                 .entry(SmolStr::new(&cue.words[0]))
@@ -176,6 +231,7 @@ impl Lexicon {
         for n in negators {
             if !self.negators.contains(&n) {
                 let Some(last) = n.last() else { continue };
+                self.negator_filter.insert(last);
                 self.negators_by_last
                     .entry(SmolStr::new(last))
                     .or_default()
@@ -188,6 +244,9 @@ impl Lexicon {
     /// The longest cue whose words are `words[i..]`'s prefix.
     pub fn cue_at<'a, S: AsRef<str>>(&'a self, words: &[S], i: usize) -> Option<&'a Cue> {
         let first = words.get(i)?.as_ref();
+        if !self.cue_filter.may_contain(first) {
+            return None;
+        }
         self.cues.get(first)?.iter().find(|c| {
             c.words.len() <= words.len() - i
                 && c.words
@@ -201,6 +260,9 @@ impl Lexicon {
     /// (so `words[end - len..end]` is the phrase), if any.
     pub fn negator_ending_at<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<usize> {
         let last = words.get(end.checked_sub(1)?)?.as_ref();
+        if !self.negator_filter.may_contain(last) {
+            return None;
+        }
         self.negators_by_last
             .get(last)?
             .iter()
@@ -218,7 +280,9 @@ impl Lexicon {
     /// Whether `word` begins any negator phrase (so it carries no valence of
     /// its own).
     pub fn is_negator_word(&self, word: &str) -> bool {
-        self.negators_by_last
+        self.negator_filter.may_contain(word)
+            && self
+                .negators_by_last
             .get(word)
             .is_some_and(|ks| ks.iter().any(|&k| self.negators[k].len() == 1))
     }
@@ -310,6 +374,24 @@ mod tests {
         let w = ["he", "declined", "to", "endorse"];
         assert_eq!(lex.negator_ending_at(&w, 3), Some(2));
         assert_eq!(lex.negator_ending_at(&w, 2), None);
+    }
+
+    #[test]
+    fn prefilter_never_rejects_a_key() {
+        let mut f = Prefilter::default();
+        let long = "x".repeat(40);
+        let some = ["a", "support", "n't", "supporter", &long];
+        for k in some {
+            f.insert(k);
+        }
+        assert!(some.iter().all(|k| f.may_contain(k)));
+        assert!(!f.may_contain("b") && !f.may_contain("zebra"));
+        assert!(!Prefilter::default().may_contain(""));
+        let lex = Lexicon::builtin();
+        for k in keys(DEFAULT_CUES) {
+            let words = phrase_words(&k);
+            assert!(lex.cue_at(&words, 0).is_some(), "{k}");
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@
 //! and a cue takes the words before it to its own side: in "you're too
 //! powerful to endorse who he is", `powerful` is about `you`).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Prefilter};
 use super::tokens::{Kind, Token};
 use crate::sentiment::{FxMap, Vader};
 use std::sync::LazyLock;
@@ -180,8 +180,9 @@ const CLASS_OPPOSING: u8 = 4;
 
 /// The word lists above as one map, so a token costs one look-up (Fx hash)
 /// instead of a comparison with every listed word.
-static WORD_CLASSES: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
+static WORD_CLASSES: LazyLock<(Prefilter, FxMap<&'static str, u8>)> = LazyLock::new(|| {
     let mut m = FxMap::default();
+    let mut filter = Prefilter::default();
     for (list, bit) in [
         (LIGHT_WORDS, CLASS_LIGHT),
         (PERSONAL, CLASS_PERSONAL),
@@ -189,14 +190,19 @@ static WORD_CLASSES: LazyLock<FxMap<&'static str, u8>> = LazyLock::new(|| {
     ] {
         for w in list {
             *m.entry(*w).or_insert(0) |= bit;
+            filter.insert(w);
         }
     }
-    m
+    (filter, m)
 });
 
 /// The [`WORD_CLASSES`] bits of a lowercased word.
 fn word_class(w: &str) -> u8 {
-    WORD_CLASSES.get(w).copied().unwrap_or(0)
+    let (filter, map) = &*WORD_CLASSES;
+    if !filter.may_contain(w) {
+        return 0;
+    }
+    map.get(w).copied().unwrap_or(0)
 }
 
 /// How a scorer weighs plain VADER words against stance cues.
