@@ -290,7 +290,7 @@ pub fn word_valence(vader: &Vader, word: &str) -> f64 {
 
 /// Finds every cue in the tokens, with negation and voice.
 pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words = |k: usize| tokens[k].norm.as_str();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -298,12 +298,12 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
             i += 1;
             continue;
         }
-        let Some(cue) = lex.cue_at(&words, i) else {
+        let Some(cue) = lex.cue_at(tokens, i) else {
             i += 1;
             continue;
         };
         let end = i + cue.words.len();
-        let next = words.get(end).copied().unwrap_or("");
+        let next = tokens.get(end).map_or("", |t| t.norm.as_str());
         if NOT_A_CUE_BEFORE
             .iter()
             .any(|(c, after)| cue.words == [*c] && after.contains(&next))
@@ -314,10 +314,10 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
         let passive = i > 0 && {
             let mut j = i - 1;
             // "was not supported", "was strongly criticized"
-            if j > 0 && (words[j] == "not" || words[j] == "n't" || words[j].ends_with("ly")) {
+            if j > 0 && (words(j) == "not" || words(j) == "n't" || words(j).ends_with("ly")) {
                 j -= 1;
             }
-            PASSIVE_AUX.contains(&words[j]) && (words[i].ends_with("ed") || words[i] == "won")
+            PASSIVE_AUX.contains(&words(j)) && (words(i).ends_with("ed") || words(i) == "won")
         };
         out.push(CueHit {
             first: i,
@@ -433,42 +433,55 @@ pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
 }
 
 /// Content-word distance between token `i` and the range `t0..t1`.
-fn distance(content: &[u32], i: usize, t0: usize, t1: usize) -> f64 {
+fn distance(prep: &Prepared, i: usize, t0: usize, t1: usize) -> f64 {
     let (lo, hi) = if i < t0 { (i + 1, t0) } else { (t1, i) };
-    let between = content[hi.max(lo)] - content[lo];
+    let between = prep.content(hi.max(lo)) - prep.content(lo);
     between as f64 + 1.0
 }
+
+/// What the scoring of any mention needs to know about one token, computed
+/// once per sentence (see [`Prepared`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Fact {
+    /// VADER valence of the word (0 for other tokens).
+    valence: f64,
+    /// [`negator_before`] of a word with a valence (`NONE` if none).
+    negated: u32,
+    /// Content words (not [`LIGHT_WORDS`]) before this token, so each
+    /// distance is one subtraction.
+    content: u32,
+    /// Names and personal pronouns before this token.
+    persons: u32,
+    /// `FACT_*` bits.
+    flags: u8,
+}
+
+/// `Fact::negated` of a word that is not negated.
+const NONE: u32 = u32::MAX;
+/// [`is_name`].
+const FACT_NAME: u8 = 1;
+/// A one-word negator (it has no valence of its own).
+const FACT_NEGATOR: u8 = 2;
+/// A word that opposes a bad thing after it ([`OPPOSING`]).
+const FACT_OPPOSER: u8 = 4;
+/// A bad thing opposed.
+const FACT_OPPOSED: u8 = 8;
+/// Inside a cue.
+const FACT_COVERED: u8 = 16;
 
 /// What the scoring of any mention needs to know about each token of a
 /// sentence, computed once per sentence: a sentence has several mentions,
 /// and each mention's score reads every token, so the look-ups (VADER
 /// valence, names, negators, words of opposition) are not repeated per
-/// mention.
+/// mention. One vector of facts, so a sentence costs one allocation.
 #[derive(Clone, Debug)]
 pub struct Prepared<'a> {
     /// The sentence's tokens.
     pub tokens: &'a [Token],
     /// Its stance cues ([`find_cues`]).
     pub cues: Vec<CueHit>,
-    /// VADER valence of each word (0 for other tokens).
-    valence: Vec<f64>,
-    /// [`is_name`] of each token.
-    name: Vec<bool>,
-    /// Whether the word is a one-word negator (it has no valence of its own).
-    negator_word: Vec<bool>,
-    /// [`negator_before`] of each word with a valence.
-    negated: Vec<Option<usize>>,
-    /// `content[k]`: content words (not [`LIGHT_WORDS`]) in `tokens[..k]`,
-    /// so each distance is one subtraction.
-    content: Vec<u32>,
-    /// `persons[k]`: names and personal pronouns in `tokens[..k]`.
-    persons: Vec<u32>,
-    /// Words that oppose a bad thing after them ([`OPPOSING`]).
-    opposer: Vec<bool>,
-    /// Bad things opposed.
-    opposed: Vec<bool>,
-    /// Tokens inside a cue.
-    covered: Vec<bool>,
+    /// One per token, and one more for the prefix counts of the whole.
+    facts: Vec<Fact>,
 }
 
 impl<'a> Prepared<'a> {
@@ -487,92 +500,80 @@ impl<'a> Prepared<'a> {
         vader: &Vader,
     ) -> Prepared<'a> {
         let n = tokens.len();
-        let name: Vec<bool> = (0..n).map(|i| is_name(tokens, i)).collect();
-        let valence: Vec<f64> = tokens
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word {
-                    word_valence(vader, &t.norm)
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let negator_word: Vec<bool> = tokens
-            .iter()
-            .map(|t| t.kind == Kind::Word && lex.is_negator_word(&t.norm))
-            .collect();
-        let negated = (0..n)
-            .map(|i| {
-                if valence[i] != 0.0 {
-                    negator_before(tokens, lex, i)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let mut content = Vec::with_capacity(n + 1);
-        let mut persons = Vec::with_capacity(n + 1);
-        let (mut c, mut p) = (0u32, 0u32);
-        content.push(0);
-        persons.push(0);
-        let class: Vec<u8> = tokens.iter().map(|t| word_class(&t.norm)).collect();
+        let mut facts = vec![Fact::default(); n + 1];
+        let (mut content, mut persons) = (0u32, 0u32);
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind == Kind::Word && class[i] & CLASS_LIGHT == 0 {
-                c += 1;
+            let f = &mut facts[i];
+            f.content = content;
+            f.persons = persons;
+            f.negated = NONE;
+            let name = is_name(tokens, i);
+            let class = word_class(&t.norm);
+            if name {
+                f.flags |= FACT_NAME;
             }
-            if name[i] || class[i] & CLASS_PERSONAL != 0 {
-                p += 1;
+            if t.kind == Kind::Word {
+                f.valence = word_valence(vader, &t.norm);
+                if f.valence != 0.0 {
+                    f.negated = negator_before(tokens, lex, i).map_or(NONE, |k| k as u32);
+                }
+                if lex.is_negator_word(&t.norm) {
+                    f.flags |= FACT_NEGATOR;
+                }
+                if class & CLASS_LIGHT == 0 {
+                    content += 1;
+                }
             }
-            content.push(c);
-            persons.push(p);
+            if name || class & CLASS_PERSONAL != 0 {
+                persons += 1;
+            }
         }
-        let mut covered = vec![false; n];
+        facts[n].content = content;
+        facts[n].persons = persons;
         for c in &cues {
-            covered[c.first..c.end].fill(true);
+            for f in &mut facts[c.first..c.end] {
+                f.flags |= FACT_COVERED;
+            }
         }
         // Bad things opposed, and the words that oppose them.
-        let mut opposer = vec![false; n];
-        let mut opposed = vec![false; n];
-        let bad = |j: usize| {
-            !name[j]
-                && (valence[j] < 0.0
-                    || cues
-                        .iter()
-                        .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0))
-        };
         for k in 0..n {
-            if tokens[k].kind != Kind::Word || class[k] & CLASS_OPPOSING == 0 {
+            if tokens[k].kind != Kind::Word || word_class(&tokens[k].norm) & CLASS_OPPOSING == 0 {
                 continue;
             }
             // Every bad word of the phrase opposed ("reduce gun violence").
             for j in (k + 1..n.min(k + 1 + OPPOSED_WINDOW)).take_while(|&j| {
                 tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause
             }) {
-                if bad(j) {
-                    opposer[k] = true;
-                    opposed[j] = true;
+                let bad = facts[j].flags & FACT_NAME == 0
+                    && (facts[j].valence < 0.0
+                        || cues
+                            .iter()
+                            .any(|c| c.first == j && c.agent < 0.0 && c.patient < 0.0));
+                if bad {
+                    facts[k].flags |= FACT_OPPOSER;
+                    facts[j].flags |= FACT_OPPOSED;
                 }
             }
         }
         Prepared {
             tokens,
             cues,
-            valence,
-            name,
-            negator_word,
-            negated,
-            content,
-            persons,
-            opposer,
-            opposed,
-            covered,
+            facts,
         }
     }
 
     /// Whether token `i` is a name ([`is_name`]).
     pub fn is_name(&self, i: usize) -> bool {
-        self.name[i]
+        self.has(i, FACT_NAME)
+    }
+
+    fn has(&self, i: usize, flag: u8) -> bool {
+        self.facts[i].flags & flag != 0
+    }
+
+    /// Content words in `tokens[..k]`.
+    fn content(&self, k: usize) -> u32 {
+        self.facts[k].content
     }
 }
 
@@ -621,7 +622,6 @@ pub fn score(
 fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scored {
     let tokens = prep.tokens;
     let cues = &prep.cues;
-    let content = &prep.content;
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
     let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
@@ -648,11 +648,11 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
                 // of a passive-looking noun.
                 !c.passive || possessive
             };
-            if prep.opposer[c.first] && agent {
+            if prep.has(c.first, FACT_OPPOSER) && agent {
                 continue;
             }
             let mut v = if agent { c.agent } else { c.patient };
-            if prep.opposed[c.first] {
+            if prep.has(c.first, FACT_OPPOSED) {
                 v *= OPPOSED;
             }
             if agent && c.agent.abs() < 1.0 {
@@ -664,9 +664,7 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
             if c.negator.is_some() {
                 v *= NEGATION;
             }
-            let w = weight(
-                tokens, content, c.first, t0, t1, tclause, tquoted, speaker, said,
-            );
+            let w = weight(prep, c.first, t0, t1, tclause, tquoted, speaker, said);
             if w == 0.0 {
                 continue;
             }
@@ -680,29 +678,25 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
         }
     }
     // Plain VADER words.
-    for i in 0..tokens.len() {
-        if prep.valence[i] == 0.0
+    for (i, fact) in prep.facts[..tokens.len()].iter().enumerate() {
+        if fact.valence == 0.0
             || (t0..t1).contains(&i)
-            || prep.covered[i]
-            || tokens[i].kind != Kind::Word
-            || prep.negator_word[i]
-            || prep.name[i]
-            || prep.opposer[i]
+            || fact.flags & (FACT_COVERED | FACT_NEGATOR | FACT_NAME | FACT_OPPOSER) != 0
         {
             continue;
         }
-        let mut v = prep.valence[i] * weights.vader;
-        if prep.opposed[i] {
+        let mut v = fact.valence * weights.vader;
+        if fact.flags & FACT_OPPOSED != 0 {
             v *= OPPOSED;
         }
         if v == 0.0 {
             continue;
         }
-        let neg = prep.negated[i];
+        let neg = (fact.negated != NONE).then_some(fact.negated as usize);
         if neg.is_some() {
             v *= if v > 0.0 { NEGATION } else { NEGATED_NEGATIVE };
         }
-        let mut w = weight(tokens, content, i, t0, t1, tclause, tquoted, speaker, said);
+        let mut w = weight(prep, i, t0, t1, tclause, tquoted, speaker, said);
         if w == 0.0 {
             continue;
         }
@@ -714,7 +708,7 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
             w *= weights.across_cue;
         }
         // Another person between the word and the target is closer to it.
-        if lo + 1 < hi && prep.persons[hi] > prep.persons[lo + 1] {
+        if lo + 1 < hi && prep.facts[hi].persons > prep.facts[lo + 1].persons {
             w *= OTHER_PERSON;
         }
         let start = neg.map_or(i, |n| evidence_start(tokens, n));
@@ -744,8 +738,7 @@ fn evidence_start(tokens: &[Token], negator: usize) -> usize {
 
 #[allow(clippy::too_many_arguments)]
 fn weight(
-    tokens: &[Token],
-    content: &[u32],
+    prep: &Prepared,
     i: usize,
     t0: usize,
     t1: usize,
@@ -754,6 +747,7 @@ fn weight(
     speaker: bool,
     said: Option<usize>,
 ) -> f64 {
+    let tokens = prep.tokens;
     if speaker && tokens[i].quoted != tquoted {
         return 0.0;
     }
@@ -767,7 +761,7 @@ fn weight(
             w = SPEECH_CONTENT;
         }
     }
-    w /= 1.0 + distance(content, i, t0, t1) / DECAY;
+    w /= 1.0 + distance(prep, i, t0, t1) / DECAY;
     if tokens[i].clause != tclause {
         w *= OTHER_CLAUSE;
     }
