@@ -248,6 +248,7 @@ impl AsRef<str> for Token {
 }
 
 /// Whether the apostrophe at byte `j` is the one of a word-final `n't`.
+#[inline]
 fn nt_at(s: &str, j: usize) -> bool {
     let b = s.as_bytes();
     j >= 1
@@ -261,7 +262,17 @@ fn nt_at(s: &str, j: usize) -> bool {
 
 /// The byte where a clitic starting at byte `i` (an apostrophe, or `n't`)
 /// ends, if one ends there as a whole token.
+#[inline]
 fn clitic_at(s: &str, i: usize) -> Option<usize> {
+    // Most words end at a space or punctuation: no clitic (a clitic starts
+    // with `'`, `n`, or the first byte of `’`).
+    if !matches!(s.as_bytes().get(i), Some(b'\'' | b'n' | b'N' | 0xE2)) {
+        return None;
+    }
+    clitic_here(s, i)
+}
+
+fn clitic_here(s: &str, i: usize) -> Option<usize> {
     // Compared in place (this runs after every word): a typographic
     // apostrophe counts as `'`, case is ignored.
     let first = char_at(s, i)?;
