@@ -898,11 +898,10 @@ fn addressees(
             sentences[first - k].span.start.min(q.span.start)
         });
         let context = para_start.and_then(|ps| {
-            let narration = text[ps..q.span.start].to_lowercase();
             let message = MESSAGE_CUES.contains(&cue_word.as_str())
-                || narration
+                || text[ps..q.span.start]
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| MESSAGE_NOUNS.contains(&w));
+                    .any(|w| MESSAGE_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)));
             if !message {
                 return None;
             }

@@ -502,6 +502,7 @@ impl<'a> Prepared<'a> {
         let n = tokens.len();
         let mut facts = vec![Fact::default(); n + 1];
         let (mut content, mut persons) = (0u32, 0u32);
+        let mut opposing = vec![false; n];
         for (i, t) in tokens.iter().enumerate() {
             let f = &mut facts[i];
             f.content = content;
@@ -523,6 +524,7 @@ impl<'a> Prepared<'a> {
                 if class & CLASS_LIGHT == 0 {
                     content += 1;
                 }
+                opposing[i] = class & CLASS_OPPOSING != 0;
             }
             if name || class & CLASS_PERSONAL != 0 {
                 persons += 1;
@@ -537,7 +539,7 @@ impl<'a> Prepared<'a> {
         }
         // Bad things opposed, and the words that oppose them.
         for k in 0..n {
-            if tokens[k].kind != Kind::Word || word_class(&tokens[k].norm) & CLASS_OPPOSING == 0 {
+            if !opposing[k] {
                 continue;
             }
             // Every bad word of the phrase opposed ("reduce gun violence").
