@@ -124,6 +124,10 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
     let mut quoted = starts_quoted;
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             i = after(s, i);
             continue;
@@ -132,9 +136,15 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             // A word: alphanumerics, joined by single hyphens or apostrophes
             // that are not the start of a clitic.
             let mut j = i;
+            let bytes = s.as_bytes();
             loop {
-                while alnum_at(s, j) {
+                // ASCII letters and digits without decoding; others below.
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] >= 0x80 && alnum_at(s, j) {
                     j = after(s, j);
+                    continue;
                 }
                 let Some(joiner) = char_at(s, j) else { break };
                 if (joiner == '-' || is_apostrophe(joiner)) && alnum_at(s, after(s, j)) {
