@@ -158,3 +158,30 @@ fn relative_clause_is_not_the_speaker() {
         Some("Hillary Clinton")
     );
 }
+
+#[test]
+fn quote_paragraph_after_a_long_attribution_goes_on() {
+    // The quote's own sentence ends the paragraph, however long its
+    // attribution: the quote paragraph after it has the same speaker.
+    let text = "Sheldon Adelson met Trump.\n\n\u{201c}We like a lot of the candidates,\u{201d} Adelson said during the interview in Macau, the world\u{2019}s largest gambling hub, ahead of the opening of his hotel.\n\n\u{201c}It\u{2019}s changing every day. Out of 14 candidates, 41 percent is unheard of.\u{201d}\n\nTrump\u{2019}s style has not dented his popularity. \u{201c}Nobody knows,\u{201d} one donor said.\n\n\u{201c}We will see.\u{201d}";
+    let (t, a) = analyze(text);
+    let quote = |s: &str| {
+        let i = a
+            .quotes
+            .iter()
+            .position(|q| q.parts.iter().any(|p| p.of(&t).starts_with(s)))
+            .unwrap_or_else(|| panic!("no quote {s}: {:?}", a.quotes));
+        a.quotes[i].speaker.as_ref().map(|s| a.source_name(s).to_string())
+    };
+    assert!(quote("We").is_some());
+    assert_eq!(quote("It"), quote("We"));
+    // A narration sentence after the quote's sentence breaks the chain.
+    let text2 = "Sheldon Adelson met Trump.\n\n\u{201c}We like a lot of the candidates,\u{201d} Adelson said during the interview in Macau. He then left for the airport in a car with his aides.\n\n\u{201c}It\u{2019}s changing every day.\u{201d}";
+    let (t2, a2) = analyze(text2);
+    let q = a2
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t2).starts_with("It")))
+        .expect("quote");
+    assert_eq!(q.speaker, None, "{q:?}");
+}

@@ -1448,7 +1448,11 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     }
     let end = cx.seg_close[h].unwrap_or(p);
     let tail_words = (end + 1..=p).filter(|&k| toks[k].word).count();
-    (tail_words <= 6).then_some(Ok(attrs[h].merged_into.unwrap_or(h)))
+    // The paragraph ended in the quote, or in the quote's own sentence
+    // (`"A," Adelson said during the interview in Macau, ...`): a quote
+    // paragraph right after it, with no attribution of its own, goes on.
+    (tail_words <= 6 || toks[end].sent == toks[p].sent)
+        .then_some(Ok(attrs[h].merged_into.unwrap_or(h)))
 }
 
 /// One reported statement: content parts, cue and speaker.
