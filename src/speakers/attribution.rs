@@ -544,12 +544,36 @@ impl<'a> Ctx<'a> {
                         ))),
                         _ => None,
                     })
-                    .or_else(|| self.slot_after(j));
+                    .or_else(|| self.slot_after(j))
+                    .or_else(|| {
+                        // `X said, "A," adding, "B"`: a participle right
+                        // after the quote belongs to the subject of the
+                        // clause the quote is in.
+                        (gap.is_empty() && t.lower.ends_with("ing"))
+                            .then(|| self.clause_subject(g))
+                            .flatten()
+                            .map(Slot::Ref)
+                    });
                 return Some((j, t.span, slot));
             }
             j += 1;
         }
         None
+    }
+
+    /// The subject of the sentence a quote opens in, before the quote: its
+    /// first subject-like person mention, or the speaker of a cue there.
+    fn clause_subject(&self, g: usize) -> Option<usize> {
+        let o = self.seg_open[g]?;
+        let (ss, _) = self.sent_range[self.toks[o].sent];
+        let ss = ss.max(o.saturating_sub(WINDOW));
+        (ss..o)
+            .find_map(|i| {
+                self.ref_at[i].filter(|&r| {
+                    self.refs[r].last < o && self.is_person_ref(r) && self.subject_like(r)
+                })
+            })
+            .or_else(|| self.speaker_before(ss, o))
     }
 
     /// A cue before the opening mark: `Legend added, "..."`, `X said: "..."`.
