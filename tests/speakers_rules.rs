@@ -185,3 +185,16 @@ fn quote_paragraph_after_a_long_attribution_goes_on() {
         .expect("quote");
     assert_eq!(q.speaker, None, "{q:?}");
 }
+
+#[test]
+fn participle_after_a_quote_takes_the_clause_subject() {
+    let (t, a) = analyze(
+        "Donald Trump spoke in Ohio. Mr. Trump said of the episode, \"I don't like it,\" adding, \"There is great love for the country.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .position(|q| q.parts.iter().any(|p| p.of(&t).starts_with("I don't")))
+        .expect("quote");
+    assert_eq!(speaker_of(&a, q), Some("Donald Trump"), "{:?}", a.quotes);
+}
