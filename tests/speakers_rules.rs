@@ -171,7 +171,10 @@ fn quote_paragraph_after_a_long_attribution_goes_on() {
             .iter()
             .position(|q| q.parts.iter().any(|p| p.of(&t).starts_with(s)))
             .unwrap_or_else(|| panic!("no quote {s}: {:?}", a.quotes));
-        a.quotes[i].speaker.as_ref().map(|s| a.source_name(s).to_string())
+        a.quotes[i]
+            .speaker
+            .as_ref()
+            .map(|s| a.source_name(s).to_string())
     };
     assert!(quote("We").is_some());
     assert_eq!(quote("It"), quote("We"));
@@ -197,4 +200,12 @@ fn participle_after_a_quote_takes_the_clause_subject() {
         .position(|q| q.parts.iter().any(|p| p.of(&t).starts_with("I don't")))
         .expect("quote");
     assert_eq!(speaker_of(&a, q), Some("Donald Trump"), "{:?}", a.quotes);
+}
+
+#[test]
+fn long_appositive_after_a_role_and_name() {
+    let (_, a) = analyze(
+        "Wages rose. \"We finally may be seeing some wage acceleration,\" the economist Jared Bernstein, a former adviser in the Obama White House, wrote on his blog.",
+    );
+    assert_eq!(speaker_of(&a, 0), Some("Jared Bernstein"), "{:?}", a.quotes);
 }

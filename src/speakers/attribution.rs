@@ -509,11 +509,14 @@ impl<'a> Ctx<'a> {
                     .collect();
                 // A long gap only as a name with an appositive: `"...,"
                 // Michael McFaul, a senior fellow at ..., said`.
-                let appositive = gap.first().is_some_and(|&a| {
-                    self.ref_at[a].is_some_and(|r| {
-                        matches!(self.refs[r].kind, RefKind::Name | RefKind::NonPerson)
-                    }) && self.toks[j - 1].lower == ","
-                });
+                // The name may follow a role (`the economist Jared
+                // Bernstein, a former adviser ..., wrote`).
+                let appositive = self.toks[j - 1].lower == ","
+                    && gap.iter().take(4).any(|&a| {
+                        self.ref_at[a].is_some_and(|r| {
+                            matches!(self.refs[r].kind, RefKind::Name | RefKind::NonPerson)
+                        })
+                    });
                 if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
                     return None;
                 }
@@ -525,17 +528,26 @@ impl<'a> Ctx<'a> {
                 {
                     return None;
                 }
-                let slot = gap
-                    .iter()
-                    .find_map(|&k| {
-                        self.ref_at[k].filter(|&r| {
-                            !self.toks[self.refs[r].last].poss
-                                && !matches!(
-                                    self.refs[r].kind,
-                                    RefKind::Pronoun(Pron::First | Pron::Second)
-                                )
+                let candidate = |k: usize| {
+                    self.ref_at[k].filter(|&r| {
+                        !self.toks[self.refs[r].last].poss
+                            && !matches!(
+                                self.refs[r].kind,
+                                RefKind::Pronoun(Pron::First | Pron::Second)
+                            )
+                    })
+                };
+                // In an appositive the name, not the role before it (`the
+                // economist Jared Bernstein, ...`).
+                let named = appositive
+                    .then(|| {
+                        gap.iter().take(4).find_map(|&k| {
+                            candidate(k).filter(|&r| self.refs[r].kind == RefKind::Name)
                         })
                     })
+                    .flatten();
+                let slot = named
+                    .or_else(|| gap.iter().find_map(|&k| candidate(k)))
                     .map(Slot::Ref)
                     .or_else(|| match (gap.first(), gap.last()) {
                         (Some(&a), Some(&b)) => Some(Slot::Other(Span::new(

@@ -43,8 +43,8 @@
 use super::lexicon::{Lexicon, Prefilter};
 use super::tokens::{Kind, Token};
 use crate::sentiment::{FxMap, Vader};
-use std::sync::LazyLock;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Distance (in content words) at which a word counts half.
 pub const DECAY: f64 = 4.0;
