@@ -209,3 +209,11 @@ fn long_appositive_after_a_role_and_name() {
     );
     assert_eq!(speaker_of(&a, 0), Some("Jared Bernstein"), "{:?}", a.quotes);
 }
+
+#[test]
+fn an_acronym_after_a_quote_is_not_the_pronoun_us() {
+    let (_, a) = analyze(
+        "The vote began. \"The great state of Alabama is proud to cast its votes!\" US Senator Jeff Sessions said as he launched the process.",
+    );
+    assert_eq!(speaker_of(&a, 0), Some("Jeff Sessions"), "{:?}", a.quotes);
+}

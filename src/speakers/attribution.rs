@@ -476,10 +476,13 @@ impl<'a> Ctx<'a> {
         // attribution of the quote that ended it.
         if ends_period
             && self.toks.get(c + 1).is_some_and(|t| {
+                let word = t.span.of(self.text);
                 t.word
                     && t.cap
                     && self.ref_at[c + 1].is_none()
                     && self.lex.stopwords.contains(t.low())
+                    // `US Senator Jeff Sessions said`: an acronym, not "us".
+                    && !(word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
             })
         {
             return None;
