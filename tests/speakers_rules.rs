@@ -217,3 +217,16 @@ fn an_acronym_after_a_quote_is_not_the_pronoun_us() {
     );
     assert_eq!(speaker_of(&a, 0), Some("Jeff Sessions"), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_the_source() {
+    let (_, a) = analyze(
+        "He framed a note from Donald J. Trump. \"Mark, you are a total loser!\" the note says.",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.speaker, Some(Source::Other("the note".into())), "{q:?}");
+}

@@ -506,7 +506,13 @@ impl<'a> Ctx<'a> {
                 let slot = self.slot_after(j + 1);
                 return Some((j, Span::new(t.span.start, self.toks[j + 1].span.end), slot));
             }
-            if t.seg.is_none() && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote)) {
+            // After a determiner a cue word is a noun, part of the source:
+            // `"...," the note says`.
+            let noun = matches!(self.toks[j - 1].low(), "the" | "a" | "an" | "this");
+            if t.seg.is_none()
+                && !noun
+                && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote))
+            {
                 let gap: Vec<usize> = (c + 1..j)
                     .filter(|&k| self.toks[k].word && self.toks[k].seg.is_none())
                     .collect();
