@@ -8,33 +8,55 @@
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the lexicons are looked up once per token, and SipHash's
+/// The Fx hash (rustc's `FxHasher`): one rotate, xor and multiply per 8
+/// bytes. The lexicons are looked up once per token, and SipHash's
 /// protection against crafted keys buys nothing for fixed word lists.
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fx(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl Fx {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for Fx {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    #[inline]
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            bytes = rest;
         }
+        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*chunk)));
+            bytes = rest;
+        }
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 
-/// A map with the FNV hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
-/// A set with the FNV hasher.
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
+/// A map with the Fx hasher.
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+/// A set with the Fx hasher.
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 use crate::error::{Error, Result};
 
@@ -203,6 +225,87 @@ impl Lexicons {
     }
 }
 
+/// What the lexicons say about one lowercased word. Tokens look it up once,
+/// so the rules test fields instead of hashing the word again and again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// Its cue class.
+    pub cue: Option<CueClass>,
+    /// A title, with the gender it implies.
+    pub title: Option<Gender>,
+    /// A role noun, with its gender.
+    pub role: Option<Gender>,
+    /// A first name, with its usual gender.
+    pub first_name: Option<Gender>,
+    /// A non-person word.
+    pub nonperson: bool,
+    /// A capitalized word that is never a name.
+    pub stopword: bool,
+    /// A noun that carries someone's words.
+    pub carrier: bool,
+}
+
+/// Every key of the lexicons with what each list says about it: one hash
+/// lookup per token instead of one per list and rule.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordIndex {
+    map: HashMap<Box<str>, WordInfo>,
+    /// Some key starts with a character that is not alphanumeric, so
+    /// punctuation tokens must be looked up too.
+    punct_keys: bool,
+}
+
+impl WordIndex {
+    /// The index of `lex`.
+    pub fn new(lex: &Lexicons) -> WordIndex {
+        let mut map: HashMap<Box<str>, WordInfo> = HashMap::default();
+        fn at<'m>(map: &'m mut HashMap<Box<str>, WordInfo>, k: &str) -> &'m mut WordInfo {
+            map.entry(k.into()).or_default()
+        }
+        for (k, &c) in &lex.cues {
+            at(&mut map, k).cue = Some(c);
+        }
+        for (k, &g) in &lex.titles {
+            at(&mut map, k).title = Some(g);
+        }
+        for (k, &g) in &lex.roles {
+            at(&mut map, k).role = Some(g);
+        }
+        for (k, &g) in &lex.first_names {
+            at(&mut map, k).first_name = Some(g);
+        }
+        for k in &lex.nonperson {
+            at(&mut map, k).nonperson = true;
+        }
+        for k in &lex.stopwords {
+            at(&mut map, k).stopword = true;
+        }
+        for k in &lex.carriers {
+            at(&mut map, k).carrier = true;
+        }
+        let punct_keys = map
+            .keys()
+            .any(|k| !k.chars().next().is_some_and(char::is_alphanumeric));
+        WordIndex { map, punct_keys }
+    }
+
+    /// What the lexicons say about the lowercased word `w`.
+    #[inline]
+    pub fn get(&self, w: &str) -> WordInfo {
+        self.map.get(w).copied().unwrap_or_default()
+    }
+
+    /// What the lexicons say about a punctuation token.
+    #[inline]
+    pub fn get_punct(&self, w: &str) -> WordInfo {
+        if self.punct_keys {
+            self.get(w)
+        } else {
+            WordInfo::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +363,28 @@ mod tests {
         assert_eq!(lex.cues.get("harrumphed"), Some(&CueClass::Speech));
         let err = parse_cues("x.tsv", "said\tshouting\n").unwrap_err();
         assert_eq!(err.to_string(), "x.tsv:1: bad cue class \"shouting\"");
+    }
+
+    #[test]
+    fn word_index_agrees_with_the_lists() {
+        let lex = Lexicons::builtin();
+        let ix = WordIndex::new(&lex);
+        for w in ["said", "mr", "singer", "john", "music", "the", "message", "zzz"] {
+            let i = ix.get(w);
+            assert_eq!(i.cue, lex.cues.get(w).copied(), "{w}");
+            assert_eq!(i.title, lex.titles.get(w).copied(), "{w}");
+            assert_eq!(i.role, lex.roles.get(w).copied(), "{w}");
+            assert_eq!(i.first_name, lex.first_names.get(w).copied(), "{w}");
+            assert_eq!(i.nonperson, lex.nonperson.contains(w), "{w}");
+            assert_eq!(i.stopword, lex.stopwords.contains(w), "{w}");
+            assert_eq!(i.carrier, lex.carriers.contains(w), "{w}");
+        }
+        assert_eq!(ix.get("said").cue, Some(CueClass::Speech));
+        assert_eq!(ix.get("zzz"), WordInfo::default());
+        assert_eq!(ix.get_punct(","), WordInfo::default());
+        let mut odd = Lexicons::builtin();
+        odd.add_cues("odd.tsv", "--\tquote\n").unwrap();
+        assert_eq!(WordIndex::new(&odd).get_punct("--").cue, Some(CueClass::Quote));
     }
 
     #[test]

@@ -7,8 +7,7 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
-use std::borrow::Cow;
-
+use super::lexicon::{WordIndex, WordInfo};
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -19,9 +18,14 @@ pub struct Tok<'a> {
     /// Byte span in the document text.
     pub span: Span,
     /// Lowercased text (words) or the punctuation character; borrowed from
-    /// the text when it is already lowercase (most tokens), so tokenizing
-    /// allocates only for capitalized words.
-    pub lower: Cow<'a, str>,
+    /// the text when it is already lowercase (most tokens), otherwise from
+    /// one per-document buffer, so tokenizing allocates nothing per token.
+    pub lower: &'a str,
+    /// What the lexicons say about `lower`.
+    pub info: WordInfo,
+    /// Whether the last hyphen-separated part of `lower` ("president" in
+    /// "then-president") is a title or a role noun.
+    pub tail_title_or_role: bool,
     /// A word (not punctuation).
     pub word: bool,
     /// First character uppercase.
@@ -40,8 +44,9 @@ pub struct Tok<'a> {
 
 impl Tok<'_> {
     /// The lowercased text.
+    #[inline]
     pub fn low(&self) -> &str {
-        &self.lower
+        self.lower
     }
 }
 
@@ -53,44 +58,83 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The character at byte `i` of `s` and its length, ASCII first.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is a char boundary");
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).0.is_alphanumeric(),
+    }
+}
+
 /// Tokenizes the paragraphs of a text and assigns sentences and segments.
+/// Lowercased words that differ from the text go to `buf`, which the tokens
+/// borrow.
 pub fn tokenize<'a>(
     text: &'a str,
     paras: &[Span],
     sentences: &[Sentence],
     segs: &[Segment],
+    index: &WordIndex,
+    buf: &'a mut String,
 ) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+    buf.clear();
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
+    // Tokens whose lowercased text is in the buffer, and where.
+    let mut in_buf: Vec<(usize, usize, usize)> = Vec::new();
+    let tok = |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
+        span,
+        lower,
+        info: WordInfo::default(),
+        tail_title_or_role: false,
+        word,
+        cap,
+        poss,
+        mark,
+        sent: 0,
+        para,
+        seg: None,
+    };
     for (p, para) in paras.iter().enumerate() {
         let s = para.of(text);
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let bytes = s.as_bytes();
         let mut i = 0;
-        while i < chars.len() {
-            let (bi, c) = chars[i];
+        while i < bytes.len() {
+            let (c, cl) = char_at(s, i);
             if c.is_whitespace() {
-                i += 1;
+                i += cl;
                 continue;
             }
             if c.is_alphanumeric() {
-                let mut j = i + 1;
+                let mut j = i + cl;
                 let mut seg_len = 1; // letters since the last inner period
-                while j < chars.len() {
-                    let cj = chars[j].1;
-                    let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                while j < bytes.len() {
+                    let (cj, lj) = char_at(s, j);
                     if cj.is_alphanumeric() {
                         seg_len += 1;
-                        j += 1;
-                    } else if ((is_apostrophe(cj) || cj == '-') && next_alnum)
-                        || (cj == '.' && next_alnum && seg_len == 1)
+                        j += lj;
+                    } else if ((is_apostrophe(cj) || cj == '-') && alnum_at(s, j + lj))
+                        || (cj == '.' && seg_len == 1 && alnum_at(s, j + lj))
                     {
                         seg_len = 0;
-                        j += 1;
+                        j += lj;
                     } else {
                         break;
                     }
                 }
-                let end_b = chars.get(j).map_or(s.len(), |&(b, _)| b);
-                let mut word = &s[bi..end_b];
+                let mut word = &s[i..j];
                 let mut poss = false;
                 for suffix in ["'s", "’s", "'S", "’S"] {
                     if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
@@ -99,53 +143,53 @@ pub fn tokenize<'a>(
                         break;
                     }
                 }
-                let start = para.start + bi;
-                toks.push(Tok {
-                    span: Span::new(start, start + word.len()),
-                    lower: if word.chars().any(|c| c.is_uppercase() || c == '’') {
-                        Cow::Owned(word.to_lowercase().replace('’', "'"))
-                    } else {
-                        Cow::Borrowed(word)
-                    },
-                    word: true,
-                    cap: c.is_uppercase(),
-                    poss,
-                    mark: false,
-                    sent: 0,
-                    para: p,
-                    seg: None,
-                });
+                let start = para.start + i;
+                let from = buf.len();
+                if word.is_ascii() {
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    }
+                } else if word.chars().any(|c| c.is_uppercase() || c == '’') {
+                    buf.push_str(&word.to_lowercase().replace('’', "'"));
+                }
+                if buf.len() > from {
+                    in_buf.push((toks.len(), from, buf.len()));
+                }
+                let span = Span::new(start, start + word.len());
+                toks.push(tok(span, word, true, c.is_uppercase(), poss, false, p));
                 i = j;
                 continue;
             }
-            let start = para.start + bi;
-            if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
-                toks.push(Tok {
-                    span: Span::new(start, start + 2),
-                    lower: Cow::Borrowed("\""),
-                    word: false,
-                    cap: false,
-                    poss: false,
-                    mark: true,
-                    sent: 0,
-                    para: p,
-                    seg: None,
-                });
+            let start = para.start + i;
+            if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                let span = Span::new(start, start + 2);
+                toks.push(tok(span, "\"", false, false, false, true, p));
                 i += 2;
                 continue;
             }
-            toks.push(Tok {
-                span: Span::new(start, start + c.len_utf8()),
-                lower: Cow::Borrowed(&s[bi..bi + c.len_utf8()]),
-                word: false,
-                cap: false,
-                poss: false,
-                mark: is_mark(c),
-                sent: 0,
-                para: p,
-                seg: None,
-            });
-            i += 1;
+            let span = Span::new(start, start + cl);
+            toks.push(tok(span, &s[i..i + cl], false, false, false, is_mark(c), p));
+            i += cl;
+        }
+    }
+    // The buffer is complete: point the tokens at their lowercased text and
+    // look each up in the lexicons once.
+    let buf: &'a str = buf;
+    for (k, a, b) in in_buf {
+        toks[k].lower = &buf[a..b];
+    }
+    for t in &mut toks {
+        if t.word {
+            t.info = index.get(t.lower);
+            t.tail_title_or_role = match t.lower.rsplit_once('-') {
+                None => t.info.title.is_some() || t.info.role.is_some(),
+                Some((_, tail)) => {
+                    let i = index.get(tail);
+                    i.title.is_some() || i.role.is_some()
+                }
+            };
+        } else {
+            t.info = index.get_punct(t.lower);
         }
     }
     // Sentences and segments, by a linear merge (both are sorted).
@@ -175,7 +219,9 @@ mod tests {
 
     fn words(t: &str) -> Vec<(String, bool)> {
         let paras = vec![Span::new(0, t.len())];
-        tokenize(t, &paras, &[], &[])
+        let index = WordIndex::new(&super::super::Lexicons::builtin());
+        let mut buf = String::new();
+        tokenize(t, &paras, &[], &[], &index, &mut buf)
             .into_iter()
             .map(|k| (k.span.of(t).to_string(), k.poss))
             .collect()
