@@ -115,7 +115,6 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok<'a>],
     segs: &'a [Segment],
-    lex: &'a Lexicons,
     refs: Vec<Ref>,
     /// Token -> the reference covering it.
     ref_at: Vec<Option<usize>>,
@@ -216,7 +215,7 @@ impl<'a> Ctx<'a> {
         if !t.word || t.cap {
             return None;
         }
-        self.lex.cues.get(t.low()).copied()
+        t.info.cue
     }
 
     fn according_to(&self, i: usize) -> bool {
@@ -234,11 +233,7 @@ impl<'a> Ctx<'a> {
         let mut b = rf.head;
         while b > 0 {
             let t = &self.toks[b - 1];
-            let w = t.lower.rsplit('-').next().unwrap_or("");
-            if t.word
-                && !t.cap
-                && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
-            {
+            if t.word && !t.cap && t.tail_title_or_role {
                 b -= 1;
             } else {
                 break;
@@ -253,8 +248,7 @@ impl<'a> Ctx<'a> {
         }
         if p.lower == "from" {
             // "a message from Legend in one tweet read": the carrier's source.
-            return (prev.saturating_sub(3)..prev)
-                .any(|k| self.lex.carriers.contains(self.toks[k].low()));
+            return (prev.saturating_sub(3)..prev).any(|k| self.toks[k].info.carrier);
         }
         !PREPOSITIONS.contains(&p.low())
     }
@@ -320,7 +314,7 @@ impl<'a> Ctx<'a> {
                 b -= 1;
                 break;
             }
-            if self.lex.stopwords.contains(t.low()) || self.cue(b - 1).is_some() {
+            if t.info.stopword || self.cue(b - 1).is_some() {
                 break;
             }
             b -= 1;
@@ -344,7 +338,7 @@ impl<'a> Ctx<'a> {
         }
         let prev = &self.toks[j - 1];
         if prev.word
-            && (self.lex.titles.contains_key(prev.low())
+            && (prev.info.title.is_some()
                 || (prev.cap && prev.lower.split('.').all(|x| x.chars().count() == 1)))
         {
             return false;
@@ -364,14 +358,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let det = is_det(first.low());
-        if !det && (!first.cap || self.lex.stopwords.contains(first.low())) {
+        if !det && (!first.cap || first.info.stopword) {
             return None;
         }
         let mut e = from + 1;
         while e < k
             && e < from + 3
             && self.toks[e].word
-            && !self.lex.stopwords.contains(self.toks[e].low())
+            && !self.toks[e].info.stopword
             && self.cue(e).is_none()
         {
             e += 1;
@@ -408,7 +402,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if self.lex.stopwords.contains(self.toks[n].low()) && !is_det(self.toks[n].low()) {
+        if self.toks[n].info.stopword && !is_det(self.toks[n].low()) {
             return None;
         }
         let mut e = n;
@@ -475,12 +469,10 @@ impl<'a> Ctx<'a> {
         // `''...citizen?'' As Nega put it, ...`: a new sentence, not an
         // attribution of the quote that ended it.
         if ends_period
-            && self.toks.get(c + 1).is_some_and(|t| {
-                t.word
-                    && t.cap
-                    && self.ref_at[c + 1].is_none()
-                    && self.lex.stopwords.contains(t.low())
-            })
+            && self
+                .toks
+                .get(c + 1)
+                .is_some_and(|t| t.word && t.cap && self.ref_at[c + 1].is_none() && t.info.stopword)
         {
             return None;
         }
@@ -519,9 +511,9 @@ impl<'a> Ctx<'a> {
                 }
                 // `"We'll see," when asked`: not an attribution.
                 if !gap.is_empty()
-                    && gap.iter().all(|&a| {
-                        self.ref_at[a].is_none() && self.lex.stopwords.contains(self.toks[a].low())
-                    })
+                    && gap
+                        .iter()
+                        .all(|&a| self.ref_at[a].is_none() && self.toks[a].info.stopword)
                 {
                     return None;
                 }
@@ -812,7 +804,7 @@ pub fn attribute(
                     if !(tk.word || tk.mark || tk.lower == "&" || tk.lower == "-") {
                         break;
                     }
-                    if tk.word && lex.roles.contains_key(tk.low()) {
+                    if tk.word && tk.info.role.is_some() {
                         // Not "the president's": a role of the next noun.
                         found = Some(k);
                         break;
@@ -863,7 +855,6 @@ pub fn attribute(
         text,
         toks,
         segs,
-        lex,
         refs,
         ref_at,
         sent_range,
@@ -897,7 +888,7 @@ pub fn attribute(
                     t.word
                         && !t.cap
                         && t.para == segs[g].para
-                        && !cx.lex.cues.contains_key(t.low())
+                        && t.info.cue.is_none()
                         && pronoun(t.low()).is_none()
                         && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
                 });
@@ -1410,7 +1401,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
             let finals = (c + 1..o)
                 .filter(|&k| {
                     is_final(&toks[k])
-                        && !(cx.lex.titles.contains_key(toks[k - 1].low())
+                        && !(toks[k - 1].info.title.is_some()
                             || (toks[k - 1].word && toks[k - 1].span.len() == 1))
                 })
                 .count();

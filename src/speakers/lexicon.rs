@@ -369,7 +369,9 @@ mod tests {
     fn word_index_agrees_with_the_lists() {
         let lex = Lexicons::builtin();
         let ix = WordIndex::new(&lex);
-        for w in ["said", "mr", "singer", "john", "music", "the", "message", "zzz"] {
+        for w in [
+            "said", "mr", "singer", "john", "music", "the", "message", "zzz",
+        ] {
             let i = ix.get(w);
             assert_eq!(i.cue, lex.cues.get(w).copied(), "{w}");
             assert_eq!(i.title, lex.titles.get(w).copied(), "{w}");
@@ -384,7 +386,10 @@ mod tests {
         assert_eq!(ix.get_punct(","), WordInfo::default());
         let mut odd = Lexicons::builtin();
         odd.add_cues("odd.tsv", "--\tquote\n").unwrap();
-        assert_eq!(WordIndex::new(&odd).get_punct("--").cue, Some(CueClass::Quote));
+        assert_eq!(
+            WordIndex::new(&odd).get_punct("--").cue,
+            Some(CueClass::Quote)
+        );
     }
 
     #[test]

@@ -94,19 +94,20 @@ pub fn tokenize<'a>(
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
     // Tokens whose lowercased text is in the buffer, and where.
     let mut in_buf: Vec<(usize, usize, usize)> = Vec::new();
-    let tok = |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
-        span,
-        lower,
-        info: WordInfo::default(),
-        tail_title_or_role: false,
-        word,
-        cap,
-        poss,
-        mark,
-        sent: 0,
-        para,
-        seg: None,
-    };
+    let tok =
+        |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
+            span,
+            lower,
+            info: WordInfo::default(),
+            tail_title_or_role: false,
+            word,
+            cap,
+            poss,
+            mark,
+            sent: 0,
+            para,
+            seg: None,
+        };
     for (p, para) in paras.iter().enumerate() {
         let s = para.of(text);
         let bytes = s.as_bytes();
