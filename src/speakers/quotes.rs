@@ -105,24 +105,49 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
         // Outer quote: (open offset, kind, content start); inner nested kind.
         let mut outer: Option<(usize, Kind, usize)> = None;
         let mut inner: Option<Kind> = None;
-        let mut prev: Option<char> = None;
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let at = para.start + i;
+        let bytes = s.as_bytes();
+        // Where the last two-apostrophe mark ended: the character before a
+        // mark there counts as `"`.
+        let mut pair_end = usize::MAX;
+        let mut i = 0;
+        // Only `"`, `'` and the lead bytes of `“ ” „` (E2) and `« »` (C2)
+        // can start a mark; everything else is skipped a byte at a time.
+        while let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        {
+            i += off;
+            let c = s[i..].chars().next().expect("a char boundary");
             // Two apostrophes are a straight double quote (some newswires).
-            let (c, after) = if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
-                it.next();
-                ('"', at + 2)
+            let (c, end) = if c == '\'' {
+                if bytes.get(i + 1) != Some(&b'\'') {
+                    i += 1;
+                    continue;
+                }
+                ('"', i + 2)
             } else {
-                (c, at + c.len_utf8())
+                (c, i + c.len_utf8())
             };
-            let next = it.peek().map(|&(_, n)| n);
-            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
-            // said`) is common: a mark's neighbours say whether it closes.
             if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
-                prev = Some(c);
+                i = end;
                 continue;
             }
+            let at = para.start + i;
+            let after = para.start + end;
+            let prev = if i == 0 {
+                None
+            } else if i == pair_end {
+                Some('"')
+            } else {
+                s[..i].chars().next_back()
+            };
+            let next = s[end..].chars().next();
+            if end == i + 2 && bytes[i] == b'\'' {
+                pair_end = end;
+            }
+            i = end;
+            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+            // said`) is common: a mark's neighbours say whether it closes.
             let closer_like = prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| {
                     n.is_whitespace()
@@ -180,7 +205,6 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         if let Some((o, _, cs)) = outer {
             out.push(segment(text, o, cs, para.end, None, p, carried.take()));

@@ -182,10 +182,10 @@ pub fn tokenize<'a>(
     for t in &mut toks {
         if t.word {
             t.info = index.get(t.lower);
-            t.tail_title_or_role = match t.lower.rsplit_once('-') {
+            t.tail_title_or_role = match t.lower.bytes().rposition(|b| b == b'-') {
                 None => t.info.title.is_some() || t.info.role.is_some(),
-                Some((_, tail)) => {
-                    let i = index.get(tail);
+                Some(h) => {
+                    let i = index.get(&t.lower[h + 1..]);
                     i.title.is_some() || i.role.is_some()
                 }
             };
