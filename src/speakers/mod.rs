@@ -189,8 +189,9 @@ impl Speakers {
         let paras = quotes::paragraphs(text, body);
         let segs = quotes::scan(text, &paras);
         let mut lower = String::new();
-        let toks = tokens::tokenize(text, &paras, sentences, &segs, &self.index, &mut lower);
-        let (people, names) = people::find(text, &toks, &self.lex);
+        let (toks, nwords) =
+            tokens::tokenize(text, &paras, sentences, &segs, &self.index, &mut lower);
+        let (people, names) = people::find(text, &toks, nwords, &self.lex);
         let mut a =
             attribution::attribute(text, &toks, &segs, sentences, &self.lex, people, &names);
         a.sentences

@@ -79,25 +79,19 @@ fn sentence_initial(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Finds the people of a document and every proper-name reference.
-pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<NameRef>) {
-    // Whether the document uses a word in lowercase is asked only of
-    // capitalized words: collect those, then mark the ones some lowercase
-    // token spells (fewer insertions than a set of every lowercase word).
-    let mut cap_words: HashMap<&str, bool> = HashMap::default();
-    for t in toks.iter().filter(|t| t.word && t.cap) {
-        cap_words.insert(t.low(), false);
-    }
+/// `nwords` is the number of distinct words (token ids).
+pub fn find(
+    text: &str,
+    toks: &[Tok],
+    nwords: usize,
+    lex: &Lexicons,
+) -> (Vec<PersonInfo>, Vec<NameRef>) {
+    // Words the document uses in lowercase, by id.
+    let mut lower_seen = vec![false; nwords];
     for t in toks.iter().filter(|t| t.word && !t.cap) {
-        if let Some(seen) = cap_words.get_mut(t.low()) {
-            *seen = true;
-        }
+        lower_seen[t.id as usize] = true;
     }
-    // Lowercase words that are also capitalized somewhere: every query below
-    // is such a word.
-    let seen_lower: HashSet<&str> = cap_words
-        .into_iter()
-        .filter_map(|(w, seen)| seen.then_some(w))
-        .collect();
+    let seen_lower = |t: &Tok| lower_seen[t.id as usize];
     let is_title = |i: usize| toks[i].word && toks[i].cap && toks[i].info.title.is_some();
     let name_like = |i: usize| -> bool {
         let t = &toks[i];
@@ -110,7 +104,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         if t.info.title.is_some() && t.info.first_name.is_none() {
             return false;
         }
-        !(sentence_initial(toks, i) && seen_lower.contains(t.low()))
+        !(sentence_initial(toks, i) && seen_lower(t))
     };
 
     // 1. Runs of name words.
@@ -233,7 +227,7 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             // it is a known first name ("Will", "Hope") or titled.
             || (words.len() > 1
                 && title.is_none()
-                && seen_lower.contains(toks[words[0]].low())
+                && seen_lower(&toks[words[0]])
                 && toks[words[0]].info.first_name.is_none())
             || (words.len() > 1 && phrase_nonperson());
         let nwords = name_toks.iter().filter(|&&t| toks[t].lower != ".").count();

@@ -7,7 +7,7 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
-use super::lexicon::{WordIndex, WordInfo};
+use super::lexicon::{HashMap, WordIndex, WordInfo};
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -23,6 +23,10 @@ pub struct Tok<'a> {
     pub lower: &'a str,
     /// What the lexicons say about `lower`.
     pub info: WordInfo,
+    /// The word's number in its document: words with the same `lower`
+    /// have the same id, numbered from 0 in order of first use ([`NO_ID`]
+    /// for punctuation).
+    pub id: u32,
     /// Whether the last hyphen-separated part of `lower` ("president" in
     /// "then-president") is a title or a role noun.
     pub tail_title_or_role: bool,
@@ -49,6 +53,9 @@ impl Tok<'_> {
         self.lower
     }
 }
+
+/// The `id` of a punctuation token.
+pub const NO_ID: u32 = u32::MAX;
 
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
@@ -81,7 +88,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
 
 /// Tokenizes the paragraphs of a text and assigns sentences and segments.
 /// Lowercased words that differ from the text go to `buf`, which the tokens
-/// borrow.
+/// borrow. Returns the tokens and the number of distinct words.
 pub fn tokenize<'a>(
     text: &'a str,
     paras: &[Span],
@@ -89,7 +96,7 @@ pub fn tokenize<'a>(
     segs: &[Segment],
     index: &WordIndex,
     buf: &'a mut String,
-) -> Vec<Tok<'a>> {
+) -> (Vec<Tok<'a>>, usize) {
     buf.clear();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
     // Tokens whose lowercased text is in the buffer, and where.
@@ -99,6 +106,7 @@ pub fn tokenize<'a>(
             span,
             lower,
             info: WordInfo::default(),
+            id: NO_ID,
             tail_title_or_role: false,
             word,
             cap,
@@ -173,30 +181,39 @@ pub fn tokenize<'a>(
             i += cl;
         }
     }
-    // The buffer is complete: point the tokens at their lowercased text and
-    // look each up in the lexicons once.
+    // The buffer is complete: point the tokens at their lowercased text,
+    // number the distinct words and look each up in the lexicons once (a
+    // small per-document table is cheaper to probe than the lexicons), and
+    // assign sentences and segments by a linear merge (all are sorted).
     let buf: &'a str = buf;
-    for (k, a, b) in in_buf {
-        toks[k].lower = &buf[a..b];
-    }
-    for t in &mut toks {
+    let mut words: HashMap<&'a str, (u32, WordInfo, bool)> = HashMap::default();
+    words.reserve(toks.len() / 4);
+    let mut fix = in_buf.into_iter().peekable();
+    let mut si = 0;
+    let mut gi = 0;
+    for (k, t) in toks.iter_mut().enumerate() {
+        if let Some((_, a, b)) = fix.next_if(|f| f.0 == k) {
+            t.lower = &buf[a..b];
+        }
         if t.word {
-            t.info = index.get(t.lower);
-            t.tail_title_or_role = match t.lower.bytes().rposition(|b| b == b'-') {
-                None => t.info.title.is_some() || t.info.role.is_some(),
-                Some(h) => {
-                    let i = index.get(&t.lower[h + 1..]);
-                    i.title.is_some() || i.role.is_some()
-                }
-            };
+            let next = words.len() as u32;
+            let &mut (id, info, tail) = words.entry(t.lower).or_insert_with(|| {
+                let info = index.get(t.lower);
+                let tail = match t.lower.bytes().rposition(|b| b == b'-') {
+                    None => info.title.is_some() || info.role.is_some(),
+                    Some(h) => {
+                        let i = index.get(&t.lower[h + 1..]);
+                        i.title.is_some() || i.role.is_some()
+                    }
+                };
+                (next, info, tail)
+            });
+            t.id = id;
+            t.info = info;
+            t.tail_title_or_role = tail;
         } else {
             t.info = index.get_punct(t.lower);
         }
-    }
-    // Sentences and segments, by a linear merge (both are sorted).
-    let mut si = 0;
-    let mut gi = 0;
-    for t in &mut toks {
         while si + 1 < sentences.len() && sentences[si + 1].span.start <= t.span.start {
             si += 1;
         }
@@ -211,7 +228,7 @@ pub fn tokenize<'a>(
             t.seg = Some(gi);
         }
     }
-    toks
+    (toks, words.len())
 }
 
 #[cfg(test)]
@@ -223,6 +240,7 @@ mod tests {
         let index = WordIndex::new(&super::super::Lexicons::builtin());
         let mut buf = String::new();
         tokenize(t, &paras, &[], &[], &index, &mut buf)
+            .0
             .into_iter()
             .map(|k| (k.span.of(t).to_string(), k.poss))
             .collect()
