@@ -192,6 +192,10 @@ fn is_final(t: &Tok) -> bool {
 }
 
 fn pronoun(w: &str) -> Option<(Pron, bool)> {
+    // Every pronoun below starts with h, s, i, m or y and has 1 to 8 bytes.
+    if w.len() > 8 || !matches!(w.as_bytes().first(), Some(b'h' | b's' | b'i' | b'm' | b'y')) {
+        return None;
+    }
     Some(match w {
         "he" => (Pron::Male, true),
         "him" | "his" | "himself" => (Pron::Male, false),
@@ -1069,15 +1073,17 @@ pub fn attribute(
                 } else {
                     Gender::Female
                 };
-                let order: Vec<usize> = rank(&last_subj, &last_mention)
-                    .into_iter()
-                    .filter(|&c| people[c].gender.agrees(g))
-                    .collect();
                 if in_quote {
-                    ranked[ri] = order;
+                    ranked[ri] = rank(&last_subj, &last_mention)
+                        .into_iter()
+                        .filter(|&c| people[c].gender.agrees(g))
+                        .collect();
                     None
                 } else {
-                    let best = order.first().copied();
+                    // The first of `rank`'s order, without sorting.
+                    let best = (0..np)
+                        .filter(|&p| last_mention[p].is_some() && people[p].gender.agrees(g))
+                        .max_by_key(|&p| (last_subj[p], last_mention[p], usize::MAX - p));
                     if let Some(b) = best
                         && people[b].gender == Gender::Unknown
                     {
@@ -1499,7 +1505,14 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
     }
     let (ss0, end0) = (ss, end);
     for k in ss0..end0 {
-        if !outside(k) || used[k] {
+        let t = &toks[k];
+        // Only a cue word, "according" or "asked" starts reported speech
+        // (punctuation and quotation marks never do).
+        if !t.word
+            || t.seg.is_some()
+            || used[k]
+            || (t.info.cue.is_none() && t.lower != "according" && t.lower != "asked")
+        {
             continue;
         }
         // Look at most WINDOW tokens around the cue.

@@ -38,19 +38,19 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
     let mut start = 0;
     let bytes = b.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-                j += 1;
-            }
-            let blank = j < bytes.len() && bytes[j] == b'\n';
-            if !blank_lines || blank {
-                push_trimmed(b, body.start, start, i, &mut out);
-                start = j;
-                i = j;
-                continue;
-            }
+    // From line break to line break (`find` of one byte is a memchr).
+    while let Some(off) = b[i..].find('\n') {
+        i += off;
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        let blank = j < bytes.len() && bytes[j] == b'\n';
+        if !blank_lines || blank {
+            push_trimmed(b, body.start, start, i, &mut out);
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -59,13 +59,17 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
 }
 
 fn has_blank_line(b: &str) -> bool {
-    let mut last_nl = false;
-    for c in b.bytes() {
-        match c {
-            b'\n' if last_nl => return true,
-            b'\n' => last_nl = true,
-            b' ' | b'\t' | b'\r' => {}
-            _ => last_nl = false,
+    // A line break followed by spaces, tabs or returns and another break.
+    let bytes = b.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].find('\n') {
+        i += off + 1;
+        let mut j = i;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            return true;
         }
     }
     false
