@@ -7,7 +7,9 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
-use super::lexicon::{HashMap, WordIndex, WordInfo};
+use std::hash::Hasher;
+
+use super::lexicon::{Fx, WordIndex, WordInfo};
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -86,6 +88,70 @@ fn alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// The distinct words of a document: open addressing over Fx hashes, so a
+/// lookup is one hash, usually one slot, and a short byte comparison.
+struct Words<'a> {
+    /// Index + 1 into `entries`; 0 is empty. Length a power of two.
+    slots: Vec<u32>,
+    /// Hash, word, lexicon information, `tail_title_or_role`.
+    entries: Vec<(u64, &'a str, WordInfo, bool)>,
+}
+
+impl<'a> Words<'a> {
+    fn with_capacity(n: usize) -> Words<'a> {
+        Words {
+            slots: vec![0; (2 * n).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(n),
+        }
+    }
+
+    /// The id and entry of `w`, adding it with `make` when new.
+    #[inline]
+    fn get_or_add(
+        &mut self,
+        w: &'a str,
+        make: impl FnOnce() -> (WordInfo, bool),
+    ) -> (u32, WordInfo, bool) {
+        let mut h = Fx::default();
+        h.write(w.as_bytes());
+        let hash = h.finish();
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                break;
+            }
+            let (eh, ew, info, tail) = self.entries[e as usize - 1];
+            if eh == hash && ew == w {
+                return (e - 1, info, tail);
+            }
+            i = (i + 1) & mask;
+        }
+        let (info, tail) = make();
+        let id = self.entries.len() as u32;
+        self.entries.push((hash, w, info, tail));
+        self.slots[i] = id + 1;
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, info, tail)
+    }
+
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (n, e) in self.entries.iter().enumerate() {
+            let mut i = (e.0 >> 32) as usize & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = n as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
 /// Tokenizes the paragraphs of a text and assigns sentences and segments.
 /// Lowercased words that differ from the text go to `buf`, which the tokens
 /// borrow. Returns the tokens and the number of distinct words.
@@ -129,14 +195,27 @@ pub fn tokenize<'a>(
             if c.is_alphanumeric() {
                 let mut j = i + cl;
                 let mut seg_len = 1; // letters since the last inner period
+                // Whether the word may need lowercasing: an ASCII capital or
+                // any non-ASCII character (checked exactly below).
+                let mut maybe_upper = bytes[i].is_ascii_uppercase() || bytes[i] >= 0x80;
                 while j < bytes.len() {
+                    let b = bytes[j];
+                    // ASCII letters and digits first: most of the text.
+                    if b.is_ascii_alphanumeric() {
+                        maybe_upper |= b.is_ascii_uppercase();
+                        seg_len += 1;
+                        j += 1;
+                        continue;
+                    }
                     let (cj, lj) = char_at(s, j);
-                    if cj.is_alphanumeric() {
+                    if b >= 0x80 && cj.is_alphanumeric() {
+                        maybe_upper = true;
                         seg_len += 1;
                         j += lj;
                     } else if ((is_apostrophe(cj) || cj == '-') && alnum_at(s, j + lj))
                         || (cj == '.' && seg_len == 1 && alnum_at(s, j + lj))
                     {
+                        maybe_upper |= b >= 0x80;
                         seg_len = 0;
                         j += lj;
                     } else {
@@ -154,7 +233,9 @@ pub fn tokenize<'a>(
                 }
                 let start = para.start + i;
                 let from = buf.len();
-                if word.is_ascii() {
+                if !maybe_upper {
+                    // Lowercase ASCII already.
+                } else if word.is_ascii() {
                     if word.bytes().any(|b| b.is_ascii_uppercase()) {
                         buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
                     }
@@ -186,8 +267,7 @@ pub fn tokenize<'a>(
     // small per-document table is cheaper to probe than the lexicons), and
     // assign sentences and segments by a linear merge (all are sorted).
     let buf: &'a str = buf;
-    let mut words: HashMap<&'a str, (u32, WordInfo, bool)> = HashMap::default();
-    words.reserve(toks.len() / 4);
+    let mut words = Words::with_capacity(toks.len() / 4);
     let mut fix = in_buf.into_iter().peekable();
     let mut si = 0;
     let mut gi = 0;
@@ -196,8 +276,7 @@ pub fn tokenize<'a>(
             t.lower = &buf[a..b];
         }
         if t.word {
-            let next = words.len() as u32;
-            let &mut (id, info, tail) = words.entry(t.lower).or_insert_with(|| {
+            let (id, info, tail) = words.get_or_add(t.lower, || {
                 let info = index.get(t.lower);
                 let tail = match t.lower.bytes().rposition(|b| b == b'-') {
                     None => info.title.is_some() || info.role.is_some(),
@@ -206,7 +285,7 @@ pub fn tokenize<'a>(
                         i.title.is_some() || i.role.is_some()
                     }
                 };
-                (next, info, tail)
+                (info, tail)
             });
             t.id = id;
             t.info = info;
@@ -228,7 +307,7 @@ pub fn tokenize<'a>(
             t.seg = Some(gi);
         }
     }
-    (toks, words.len())
+    (toks, words.entries.len())
 }
 
 #[cfg(test)]
