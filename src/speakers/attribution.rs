@@ -1753,13 +1753,16 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             });
         }
     }
-    // One statement per content ("explained in his tweets that ...").
-    let mut seen: Vec<Vec<Span>> = Vec::new();
-    out.retain(|r| {
-        let dup = seen.contains(&r.parts);
-        seen.push(r.parts.clone());
-        !dup
-    });
+    // One statement per content ("explained in his tweets that ..."): keep
+    // the first of each, in order.
+    let mut kept = 0;
+    for i in 0..out.len() {
+        if !out[..kept].iter().any(|r| r.parts == out[i].parts) {
+            out.swap(kept, i);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
     out
 }
 

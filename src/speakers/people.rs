@@ -312,25 +312,30 @@ pub fn find(
         };
         run_person[ri] = Some(id);
     }
-    // Single words -> the people they can name (first or last word,
-    // initials, or the whole one-word name), so each lookup is direct.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
-    for (id, p) in people.iter().enumerate() {
-        let initials: String = p
-            .words
-            .iter()
-            .filter_map(|x| x.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect();
-        let mut keys = vec![p.words[0].clone(), p.words[p.words.len() - 1].clone()];
-        if initials.chars().count() >= 2 {
-            keys.push(initials);
-        }
-        keys.dedup();
-        for k in keys {
-            by_word.entry(k).or_default().push(id);
-        }
-    }
+    // The single words that can name each person: the first or last word,
+    // the initials (of two or more words), or the whole one-word name. A
+    // document has few people, so a scan beats a map of owned keys.
+    let mut initials: Vec<String> = people
+        .iter()
+        .map(|p| {
+            let s: String = p
+                .words
+                .iter()
+                .filter_map(|x| x.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            if s.chars().count() >= 2 {
+                s
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let names_person = |p: &PersonInfo, initials: &str, w: &str| {
+        p.words[0] == w
+            || p.words[p.words.len() - 1] == w
+            || (!initials.is_empty() && initials == w)
+    };
 
     // 3. Single words: aliases of the people above, or people of their own
     // when some occurrence in the document shows it is a person ("Sanders
@@ -372,12 +377,11 @@ pub fn find(
         let w = toks[word_toks(r).next().unwrap()].low();
         let surface = toks[nt(r)[0]].span.of(text);
         cands.clear();
-        cands.extend(by_word.get(w).into_iter().flatten().copied());
-        if surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase()) {
-            cands.extend(by_word.get(surface).into_iter().flatten().copied());
-        }
-        cands.sort_unstable();
-        cands.dedup();
+        let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
+        cands.extend((0..people.len()).filter(|&p| {
+            names_person(&people[p], &initials[p], w)
+                || (acronym && names_person(&people[p], &initials[p], surface))
+        }));
         let before = cands
             .iter()
             .filter_map(|&p| last_seen[p].map(|s| (s, p)))
@@ -402,10 +406,7 @@ pub fn find(
                     });
                     first_pos.push(r.head);
                     last_seen.push(None);
-                    by_word
-                        .entry(w.to_string())
-                        .or_default()
-                        .push(people.len() - 1);
+                    initials.push(String::new());
                     people.len() - 1
                 })
             }
@@ -451,8 +452,8 @@ pub fn find(
     // The fullest name may have come after a shorter alias: drop aliases
     // equal to the final name.
     for p in &mut people {
-        let name = p.name.clone();
-        p.aliases.retain(|a| *a != name);
+        let PersonInfo { name, aliases, .. } = p;
+        aliases.retain(|a| a != name);
     }
     (people, refs)
 }

@@ -166,7 +166,8 @@ pub fn tokenize<'a>(
     buf.clear();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
     // Tokens whose lowercased text is in the buffer, and where.
-    let mut in_buf: Vec<(usize, usize, usize)> = Vec::new();
+    let mut in_buf: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
+    buf.reserve(text.len() / 8);
     let tok =
         |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
             span,
@@ -195,27 +196,24 @@ pub fn tokenize<'a>(
             if c.is_alphanumeric() {
                 let mut j = i + cl;
                 let mut seg_len = 1; // letters since the last inner period
-                // Whether the word may need lowercasing: an ASCII capital or
-                // any non-ASCII character (checked exactly below).
-                let mut maybe_upper = bytes[i].is_ascii_uppercase() || bytes[i] >= 0x80;
                 while j < bytes.len() {
-                    let b = bytes[j];
                     // ASCII letters and digits first: most of the text.
-                    if b.is_ascii_alphanumeric() {
-                        maybe_upper |= b.is_ascii_uppercase();
-                        seg_len += 1;
-                        j += 1;
-                        continue;
+                    let run = bytes[j..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - j);
+                    seg_len += run;
+                    j += run;
+                    if j == bytes.len() {
+                        break;
                     }
                     let (cj, lj) = char_at(s, j);
-                    if b >= 0x80 && cj.is_alphanumeric() {
-                        maybe_upper = true;
+                    if cj.is_alphanumeric() {
                         seg_len += 1;
                         j += lj;
                     } else if ((is_apostrophe(cj) || cj == '-') && alnum_at(s, j + lj))
                         || (cj == '.' && seg_len == 1 && alnum_at(s, j + lj))
                     {
-                        maybe_upper |= b >= 0x80;
                         seg_len = 0;
                         j += lj;
                     } else {
@@ -233,9 +231,7 @@ pub fn tokenize<'a>(
                 }
                 let start = para.start + i;
                 let from = buf.len();
-                if !maybe_upper {
-                    // Lowercase ASCII already.
-                } else if word.is_ascii() {
+                if word.is_ascii() {
                     if word.bytes().any(|b| b.is_ascii_uppercase()) {
                         buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
                     }
@@ -343,5 +339,20 @@ mod tests {
             ]
         );
         assert!(w[3].1);
+    }
+}
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+    #[test]
+    fn ids_repeat() {
+        let t = "the cat and the dog and the Cat";
+        let paras = vec![Span::new(0, t.len())];
+        let index = WordIndex::new(&super::super::Lexicons::builtin());
+        let mut buf = String::new();
+        let (toks, n) = tokenize(t, &paras, &[], &[], &index, &mut buf);
+        let ids: Vec<u32> = toks.iter().map(|t| t.id).collect();
+        assert_eq!(ids, [0, 1, 2, 0, 3, 2, 0, 1]);
+        assert_eq!(n, 4);
     }
 }
