@@ -26,8 +26,7 @@ pub struct Tok<'a> {
     /// What the lexicons say about `lower`.
     pub info: WordInfo,
     /// The word's number in its document: words with the same `lower`
-    /// have the same id, numbered from 0 in order of first use ([`NO_ID`]
-    /// for punctuation).
+    /// have the same id, numbered from 0 ([`NO_ID`] for punctuation).
     pub id: u32,
     /// Whether the last hyphen-separated part of `lower` ("president" in
     /// "then-president") is a title or a role noun.
@@ -152,6 +151,26 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Gives a word token its id and lexicon information.
+#[inline]
+fn intern<'a>(words: &mut Words<'a>, index: &WordIndex, t: &mut Tok<'a>) {
+    let w = t.lower;
+    let (id, info, tail) = words.get_or_add(w, || {
+        let info = index.get(w);
+        let tail = match w.bytes().rposition(|b| b == b'-') {
+            None => info.title.is_some() || info.role.is_some(),
+            Some(h) => {
+                let i = index.get(&w[h + 1..]);
+                i.title.is_some() || i.role.is_some()
+            }
+        };
+        (info, tail)
+    });
+    t.id = id;
+    t.info = info;
+    t.tail_title_or_role = tail;
+}
+
 /// Tokenizes the paragraphs of a text and assigns sentences and segments.
 /// Lowercased words that differ from the text go to `buf`, which the tokens
 /// borrow. Returns the tokens and the number of distinct words.
@@ -164,10 +183,31 @@ pub fn tokenize<'a>(
     buf: &'a mut String,
 ) -> (Vec<Tok<'a>>, usize) {
     buf.clear();
-    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
-    // Tokens whose lowercased text is in the buffer, and where.
-    let mut in_buf: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
     buf.reserve(text.len() / 8);
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 5);
+    // Words whose lowercased text is in the buffer: token and where. They
+    // are numbered and looked up once the buffer is complete.
+    let mut in_buf: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
+    let mut words = Words::with_capacity(text.len() / 16);
+    // Sentence and segment of the next token, by a linear merge (tokens,
+    // sentences and segments are all sorted).
+    let (mut si, mut gi) = (0, 0);
+    let mut push = |toks: &mut Vec<Tok<'a>>, mut t: Tok<'a>| {
+        while si + 1 < sentences.len() && sentences[si + 1].span.start <= t.span.start {
+            si += 1;
+        }
+        t.sent = si;
+        while gi < segs.len() && segs[gi].content.end <= t.span.start {
+            gi += 1;
+        }
+        if let Some(g) = segs.get(gi)
+            && g.content.start <= t.span.start
+            && t.span.end <= g.content.end
+        {
+            t.seg = Some(gi);
+        }
+        toks.push(t);
+    };
     let tok =
         |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
             span,
@@ -222,11 +262,13 @@ pub fn tokenize<'a>(
                 }
                 let mut word = &s[i..j];
                 let mut poss = false;
-                for suffix in ["'s", "’s", "'S", "’S"] {
-                    if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                        word = &word[..word.len() - suffix.len()];
-                        poss = true;
-                        break;
+                if word.len() > 3 && matches!(word.as_bytes()[word.len() - 1], b's' | b'S') {
+                    for suffix in ["'s", "’s", "'S", "’S"] {
+                        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                            word = &word[..word.len() - suffix.len()];
+                            poss = true;
+                            break;
+                        }
                     }
                 }
                 let start = para.start + i;
@@ -238,70 +280,39 @@ pub fn tokenize<'a>(
                 } else if word.chars().any(|c| c.is_uppercase() || c == '’') {
                     buf.push_str(&word.to_lowercase().replace('’', "'"));
                 }
+                let span = Span::new(start, start + word.len());
+                let mut t = tok(span, word, true, c.is_uppercase(), poss, false, p);
                 if buf.len() > from {
                     in_buf.push((toks.len(), from, buf.len()));
+                } else {
+                    intern(&mut words, index, &mut t);
                 }
-                let span = Span::new(start, start + word.len());
-                toks.push(tok(span, word, true, c.is_uppercase(), poss, false, p));
+                push(&mut toks, t);
                 i = j;
                 continue;
             }
             let start = para.start + i;
             if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
                 let span = Span::new(start, start + 2);
-                toks.push(tok(span, "\"", false, false, false, true, p));
+                let mut t = tok(span, "\"", false, false, false, true, p);
+                t.info = index.get_punct(t.lower);
+                push(&mut toks, t);
                 i += 2;
                 continue;
             }
             let span = Span::new(start, start + cl);
-            toks.push(tok(span, &s[i..i + cl], false, false, false, is_mark(c), p));
+            let mut t = tok(span, &s[i..i + cl], false, false, false, is_mark(c), p);
+            t.info = index.get_punct(t.lower);
+            push(&mut toks, t);
             i += cl;
         }
     }
-    // The buffer is complete: point the tokens at their lowercased text,
-    // number the distinct words and look each up in the lexicons once (a
-    // small per-document table is cheaper to probe than the lexicons), and
-    // assign sentences and segments by a linear merge (all are sorted).
+    // The buffer is complete: the remaining words.
     let buf: &'a str = buf;
-    let mut words = Words::with_capacity(toks.len() / 4);
-    let mut fix = in_buf.into_iter().peekable();
-    let mut si = 0;
-    let mut gi = 0;
-    for (k, t) in toks.iter_mut().enumerate() {
-        if let Some((_, a, b)) = fix.next_if(|f| f.0 == k) {
-            t.lower = &buf[a..b];
-        }
-        if t.word {
-            let (id, info, tail) = words.get_or_add(t.lower, || {
-                let info = index.get(t.lower);
-                let tail = match t.lower.bytes().rposition(|b| b == b'-') {
-                    None => info.title.is_some() || info.role.is_some(),
-                    Some(h) => {
-                        let i = index.get(&t.lower[h + 1..]);
-                        i.title.is_some() || i.role.is_some()
-                    }
-                };
-                (info, tail)
-            });
-            t.id = id;
-            t.info = info;
-            t.tail_title_or_role = tail;
-        } else {
-            t.info = index.get_punct(t.lower);
-        }
-        while si + 1 < sentences.len() && sentences[si + 1].span.start <= t.span.start {
-            si += 1;
-        }
-        t.sent = si;
-        while gi < segs.len() && segs[gi].content.end <= t.span.start {
-            gi += 1;
-        }
-        if let Some(g) = segs.get(gi)
-            && g.content.start <= t.span.start
-            && t.span.end <= g.content.end
-        {
-            t.seg = Some(gi);
-        }
+    for (k, a, b) in in_buf {
+        let t = &mut toks[k];
+        t.lower = &buf[a..b];
+        intern(&mut words, index, t);
     }
     (toks, words.entries.len())
 }
@@ -352,6 +363,7 @@ mod words_tests {
         let mut buf = String::new();
         let (toks, n) = tokenize(t, &paras, &[], &[], &index, &mut buf);
         let ids: Vec<u32> = toks.iter().map(|t| t.id).collect();
+        // "Cat" is numbered after the lowercase words, but as "cat".
         assert_eq!(ids, [0, 1, 2, 0, 3, 2, 0, 1]);
         assert_eq!(n, 4);
     }
