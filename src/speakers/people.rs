@@ -115,6 +115,11 @@ pub fn find(
     let mut phrase = String::new();
     let mut i = 0;
     while i < toks.len() {
+        // A name or title starts with a capitalized word.
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
         let head = i;
         let mut title = None;
         let mut j = i;

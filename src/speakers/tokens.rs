@@ -87,6 +87,36 @@ fn alnum_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// A hash of a word from its length and at most its first and last eight
+/// bytes (all of a word up to 16 bytes): one multiply, no loop. Longer words
+/// that share both ends only share a slot chain; `Words` compares the words.
+#[inline]
+fn short_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let (x, y) = if n >= 8 {
+        (
+            u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+            u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")),
+        )
+    } else if n >= 4 {
+        (
+            u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes"))),
+            u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"))),
+        )
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    };
+    let mut h = Fx::default();
+    h.write_u64(x ^ (n as u64).rotate_right(8));
+    h.write_u64(y);
+    h.finish()
+}
+
 /// The distinct words of a document: open addressing over Fx hashes, so a
 /// lookup is one hash, usually one slot, and a short byte comparison.
 struct Words<'a> {
@@ -111,9 +141,7 @@ impl<'a> Words<'a> {
         w: &'a str,
         make: impl FnOnce() -> (WordInfo, bool),
     ) -> (u32, WordInfo, bool) {
-        let mut h = Fx::default();
-        h.write(w.as_bytes());
-        let hash = h.finish();
+        let hash = short_hash(w.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = (hash >> 32) as usize & mask;
         loop {
@@ -192,24 +220,26 @@ pub fn tokenize<'a>(
     // Sentence and segment of the next token, by a linear merge (tokens,
     // sentences and segments are all sorted).
     let (mut si, mut gi) = (0, 0);
-    let mut push = |toks: &mut Vec<Tok<'a>>, mut t: Tok<'a>| {
-        while si + 1 < sentences.len() && sentences[si + 1].span.start <= t.span.start {
+    // Builds the token in place, with its sentence and segment.
+    let mut push = |toks: &mut Vec<Tok<'a>>,
+                    span: Span,
+                    lower: &'a str,
+                    word: bool,
+                    cap: bool,
+                    poss: bool,
+                    mark: bool,
+                    para: usize| {
+        while si + 1 < sentences.len() && sentences[si + 1].span.start <= span.start {
             si += 1;
         }
-        t.sent = si;
-        while gi < segs.len() && segs[gi].content.end <= t.span.start {
+        while gi < segs.len() && segs[gi].content.end <= span.start {
             gi += 1;
         }
-        if let Some(g) = segs.get(gi)
-            && g.content.start <= t.span.start
-            && t.span.end <= g.content.end
-        {
-            t.seg = Some(gi);
-        }
-        toks.push(t);
-    };
-    let tok =
-        |span: Span, lower: &'a str, word: bool, cap: bool, poss: bool, mark: bool, para| Tok {
+        let seg = segs
+            .get(gi)
+            .filter(|g| g.content.start <= span.start && span.end <= g.content.end)
+            .map(|_| gi);
+        toks.push(Tok {
             span,
             lower,
             info: WordInfo::default(),
@@ -219,10 +249,11 @@ pub fn tokenize<'a>(
             cap,
             poss,
             mark,
-            sent: 0,
+            sent: si,
             para,
-            seg: None,
-        };
+            seg,
+        });
+    };
     for (p, para) in paras.iter().enumerate() {
         let s = para.of(text);
         let bytes = s.as_bytes();
@@ -281,29 +312,29 @@ pub fn tokenize<'a>(
                     buf.push_str(&word.to_lowercase().replace('’', "'"));
                 }
                 let span = Span::new(start, start + word.len());
-                let mut t = tok(span, word, true, c.is_uppercase(), poss, false, p);
+                push(&mut toks, span, word, true, c.is_uppercase(), poss, false, p);
                 if buf.len() > from {
-                    in_buf.push((toks.len(), from, buf.len()));
+                    in_buf.push((toks.len() - 1, from, buf.len()));
                 } else {
-                    intern(&mut words, index, &mut t);
+                    let t = toks.last_mut().expect("just pushed");
+                    intern(&mut words, index, t);
                 }
-                push(&mut toks, t);
                 i = j;
                 continue;
             }
             let start = para.start + i;
             if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
                 let span = Span::new(start, start + 2);
-                let mut t = tok(span, "\"", false, false, false, true, p);
+                push(&mut toks, span, "\"", false, false, false, true, p);
+                let t = toks.last_mut().expect("just pushed");
                 t.info = index.get_punct(t.lower);
-                push(&mut toks, t);
                 i += 2;
                 continue;
             }
             let span = Span::new(start, start + cl);
-            let mut t = tok(span, &s[i..i + cl], false, false, false, is_mark(c), p);
+            push(&mut toks, span, &s[i..i + cl], false, false, false, is_mark(c), p);
+            let t = toks.last_mut().expect("just pushed");
             t.info = index.get_punct(t.lower);
-            push(&mut toks, t);
             i += cl;
         }
     }
