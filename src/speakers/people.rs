@@ -290,7 +290,7 @@ pub fn find(
             continue;
         }
         let first = word_toks(r).next().unwrap();
-        let last = word_toks(r).last().unwrap();
+        let last = word_toks(r).next_back().unwrap();
         let key = (toks[first].low(), toks[last].low());
         let found = by_ends.get(&key).copied();
         let id = match found {

@@ -312,7 +312,16 @@ pub fn tokenize<'a>(
                     buf.push_str(&word.to_lowercase().replace('’', "'"));
                 }
                 let span = Span::new(start, start + word.len());
-                push(&mut toks, span, word, true, c.is_uppercase(), poss, false, p);
+                push(
+                    &mut toks,
+                    span,
+                    word,
+                    true,
+                    c.is_uppercase(),
+                    poss,
+                    false,
+                    p,
+                );
                 if buf.len() > from {
                     in_buf.push((toks.len() - 1, from, buf.len()));
                 } else {
@@ -332,7 +341,16 @@ pub fn tokenize<'a>(
                 continue;
             }
             let span = Span::new(start, start + cl);
-            push(&mut toks, span, &s[i..i + cl], false, false, false, is_mark(c), p);
+            push(
+                &mut toks,
+                span,
+                &s[i..i + cl],
+                false,
+                false,
+                false,
+                is_mark(c),
+                p,
+            );
             let t = toks.last_mut().expect("just pushed");
             t.info = index.get_punct(t.lower);
             i += cl;
