@@ -557,7 +557,7 @@ impl<'a> Ctx<'a> {
         if !same_sentence_lead {
             return None;
         }
-        let (ss, _) = self.sent_range[pt.sent];
+        let (ss, _) = self.sent_range[pt.sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         // Start after the last quotation mark before p in the sentence.
         let mut ws = ss;
@@ -638,7 +638,7 @@ impl<'a> Ctx<'a> {
         if self.toks[p].lower != ":" {
             return None;
         }
-        let (ss, _) = self.sent_range[self.toks[p].sent];
+        let (ss, _) = self.sent_range[self.toks[p].sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         let k = (ss.max(p.saturating_sub(8))..p)
             .rev()
@@ -845,11 +845,11 @@ pub fn attribute(
     {
         let mut k = 0;
         for (s, r) in sent_range.iter_mut().enumerate() {
-            while k < toks.len() && toks[k].sent < s {
+            while k < toks.len() && (toks[k].sent as usize) < s {
                 k += 1;
             }
             let start = k;
-            while k < toks.len() && toks[k].sent == s {
+            while k < toks.len() && toks[k].sent as usize == s {
                 k += 1;
             }
             *r = (start, k);
@@ -891,7 +891,7 @@ pub fn attribute(
                 .is_some_and(|t| {
                     t.word
                         && !t.cap
-                        && t.para == segs[g].para
+                        && t.para as usize == segs[g].para
                         && t.info.cue.is_none()
                         && pronoun(t.low()).is_none()
                         && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
@@ -970,7 +970,7 @@ pub fn attribute(
         }
         // Embedded: a partial quote if a cue of its sentence attributes it.
         let Some(o) = cx.seg_open[g] else { continue };
-        let (ss, _) = cx.sent_range[toks[o].sent];
+        let (ss, _) = cx.sent_range[toks[o].sent as usize];
         let ss = ss.max(o.saturating_sub(WINDOW));
         // Thought verbs only with a clause: "she thinks that it is
         // "unfair"", not "she appeared on "Shark Tank"".
@@ -1034,7 +1034,7 @@ pub fn attribute(
         if let (Some(p), Some(g)) = (r.person, toks[r.head].seg)
             && r.kind == RefKind::Name
         {
-            named_in_seg[g].push(p);
+            named_in_seg[g as usize].push(p);
         }
     }
     // Speaker slots: ref -> segments it speaks.
@@ -1063,8 +1063,10 @@ pub fn attribute(
     let mut subj_done = vec![false; sentences.len()];
     for ri in 0..cx.refs.len() {
         let r = cx.refs[ri].clone();
-        let s = toks[r.head].sent;
-        let in_quote = toks[r.head].seg.is_some_and(|g| attrs[g].kind.is_some());
+        let s = toks[r.head].sent as usize;
+        let in_quote = toks[r.head]
+            .seg
+            .is_some_and(|g| attrs[g as usize].kind.is_some());
         let person = match r.kind {
             RefKind::Name => r.person,
             RefKind::Pronoun(p @ (Pron::Male | Pron::Female)) => {
@@ -1179,7 +1181,9 @@ pub fn attribute(
     // the salient person who is not the speaker.
     for ri in 0..cx.refs.len() {
         let r = &cx.refs[ri];
-        let Some(g) = toks[r.head].seg else { continue };
+        let Some(g) = toks[r.head].seg.map(|g| g as usize) else {
+            continue;
+        };
         if attrs[g].kind.is_none() {
             continue;
         }
@@ -1422,7 +1426,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
         {
             return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
         }
-        let (ss, _) = cx.sent_range[prev_sent];
+        let (ss, _) = cx.sent_range[prev_sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         let r = cx.subject_before(ss, p + 1)?;
         let first = (ss..=p).find_map(|k| cx.ref_at[k].filter(|&x| cx.subject_like(x)));

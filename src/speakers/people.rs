@@ -249,11 +249,11 @@ pub fn find(
 
     // 2. People from multi-word names, except in headlines, where every
     // word is capitalized ("Obama Sees 'Personal Insult'").
-    let npara = toks.last().map_or(0, |t| t.para + 1);
+    let npara = toks.last().map_or(0, |t| t.para as usize + 1);
     let mut caps = vec![(0usize, 0usize); npara];
     for t in toks.iter().filter(|t| t.word) {
-        caps[t.para].0 += t.cap as usize;
-        caps[t.para].1 += 1;
+        caps[t.para as usize].0 += t.cap as usize;
+        caps[t.para as usize].1 += 1;
     }
     let headline: Vec<bool> = caps
         .iter()
@@ -286,7 +286,7 @@ pub fn find(
     let words_of =
         |r: &Run| -> Vec<String> { word_toks(r).map(|t| toks[t].lower.to_string()).collect() };
     for (ri, r) in runs.iter().enumerate() {
-        if r.nonperson || r.nwords < 2 || headline[toks[r.head].para] {
+        if r.nonperson || r.nwords < 2 || headline[toks[r.head].para as usize] {
             continue;
         }
         let first = word_toks(r).next().unwrap();

@@ -39,12 +39,12 @@ pub struct Tok<'a> {
     pub poss: bool,
     /// A quotation mark.
     pub mark: bool,
-    /// Index of the sentence containing it.
-    pub sent: usize,
+    /// Index of the sentence containing it (32 bits keep tokens small).
+    pub sent: u32,
     /// Index of the paragraph containing it.
-    pub para: usize,
+    pub para: u32,
     /// The quoted segment whose content contains it.
-    pub seg: Option<usize>,
+    pub seg: Option<u32>,
 }
 
 impl Tok<'_> {
@@ -238,7 +238,7 @@ pub fn tokenize<'a>(
         let seg = segs
             .get(gi)
             .filter(|g| g.content.start <= span.start && span.end <= g.content.end)
-            .map(|_| gi);
+            .map(|_| gi as u32);
         toks.push(Tok {
             span,
             lower,
@@ -249,8 +249,8 @@ pub fn tokenize<'a>(
             cap,
             poss,
             mark,
-            sent: si,
-            para,
+            sent: si as u32,
+            para: para as u32,
             seg,
         });
     };
