@@ -277,7 +277,11 @@ pub fn find(
         }
     };
     let name_of = |r: &Run| -> String {
-        let mut s = String::new();
+        let (a, b) = (
+            toks[nt(r)[0]].span.start,
+            toks[*nt(r).last().unwrap()].span.end,
+        );
+        let mut s = String::with_capacity(b - a);
         name_into(r, &mut s);
         s
     };
