@@ -216,7 +216,7 @@ pub fn tokenize<'a>(
     // Words whose lowercased text is in the buffer: token and where. They
     // are numbered and looked up once the buffer is complete.
     let mut in_buf: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
-    let mut words = Words::with_capacity(text.len() / 16);
+    let mut words = Words::with_capacity((text.len() / 10).min(1 << 16));
     // Sentence and segment of the next token, by a linear merge (tokens,
     // sentences and segments are all sorted).
     let (mut si, mut gi) = (0, 0);
@@ -259,6 +259,11 @@ pub fn tokenize<'a>(
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // A space between words: the common case, without decoding.
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
             let (c, cl) = char_at(s, i);
             if c.is_whitespace() {
                 i += cl;
