@@ -117,6 +117,24 @@ fn short_hash(b: &[u8]) -> u64 {
     h.finish()
 }
 
+/// `a == b`, with words up to 16 bytes compared in two overlapping loads
+/// each instead of a `memcmp` call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().expect("4 bytes"));
+    match n {
+        0..=3 => a == b,
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// The distinct words of a document: open addressing over Fx hashes, so a
 /// lookup is one hash, usually one slot, and a short byte comparison.
 struct Words<'a> {
@@ -150,7 +168,7 @@ impl<'a> Words<'a> {
                 break;
             }
             let (eh, ew, info, tail) = self.entries[e as usize - 1];
-            if eh == hash && ew == w {
+            if eh == hash && same_bytes(ew.as_bytes(), w.as_bytes()) {
                 return (e - 1, info, tail);
             }
             i = (i + 1) & mask;
@@ -420,5 +438,38 @@ mod words_tests {
         // "Cat" is numbered after the lowercase words, but as "cat".
         assert_eq!(ids, [0, 1, 2, 0, 3, 2, 0, 1]);
         assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn same_bytes_is_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abd",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcdefg",
+            "abcdefh",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefgxijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    same_bytes(a.as_bytes(), b.as_bytes()),
+                    a == b,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 }
