@@ -314,6 +314,167 @@ mod tests {
         assert_eq!(contents(t), ["Sanctions yet,", "It's unusual,"]);
     }
 
+    /// The scanner as it was before it skipped to possible marks: one
+    /// character at a time, the definition the fast scanner must match.
+    fn scan_by_chars(text: &str, paras: &[Span]) -> Vec<Segment> {
+        let mut out: Vec<Segment> = Vec::new();
+        // Index of a segment left open at the end of the previous paragraph.
+        let mut open_from_prev: Option<usize> = None;
+        for (p, para) in paras.iter().enumerate() {
+            let s = para.of(text);
+            let first_is_opener =
+                matches!(s.chars().next(), Some('"' | '“' | '„' | '«')) || s.starts_with("''");
+            let mut carried = if first_is_opener {
+                open_from_prev
+            } else {
+                None
+            };
+            open_from_prev = None;
+            // Outer quote: (open offset, kind, content start); inner nested kind.
+            let mut outer: Option<(usize, Kind, usize)> = None;
+            let mut inner: Option<Kind> = None;
+            let mut prev: Option<char> = None;
+            let mut it = s.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                let at = para.start + i;
+                // Two apostrophes are a straight double quote (some newswires).
+                let (c, after) = if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+                    it.next();
+                    ('"', at + 2)
+                } else {
+                    (c, at + c.len_utf8())
+                };
+                let next = it.peek().map(|&(_, n)| n);
+                // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+                // said`) is common: a mark's neighbours say whether it closes.
+                if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
+                    prev = Some(c);
+                    continue;
+                }
+                let closer_like = prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| {
+                        n.is_whitespace()
+                            || matches!(
+                                n,
+                                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+                            )
+                    });
+                let opener_like = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+                }) && next.is_some_and(|n| !n.is_whitespace());
+                match (c, outer) {
+                    ('“' | '„' | '«', None) if !closer_like => {
+                        outer = Some((at, Kind::Curly, after));
+                    }
+                    // A straight mark followed by a space is a stray closer (an
+                    // inch mark, or a quote opened in a lost paragraph).
+                    ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                        outer = Some((at, Kind::Straight, after));
+                    }
+                    ('“' | '„' | '«', Some((o, _, cs))) => {
+                        if closer_like && !opener_like {
+                            if inner.is_some() {
+                                inner = None;
+                            } else {
+                                out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                                outer = None;
+                            }
+                        } else if inner.is_none() {
+                            inner = Some(Kind::Curly);
+                        }
+                    }
+                    ('”' | '»', Some((o, kind, cs))) => {
+                        if inner == Some(Kind::Curly) {
+                            inner = None;
+                        } else if kind == Kind::Curly || inner.is_none() {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                            inner = None;
+                        }
+                    }
+                    ('"', Some((o, kind, cs))) => {
+                        if kind == Kind::Straight {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                            inner = None;
+                        } else if inner == Some(Kind::Straight) {
+                            inner = None;
+                        } else if inner.is_none() && opener_like && !closer_like {
+                            inner = Some(Kind::Straight);
+                        } else if inner.is_none() {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                        }
+                    }
+                    _ => {}
+                }
+                prev = Some(c);
+            }
+            if let Some((o, _, cs)) = outer {
+                out.push(segment(text, o, cs, para.end, None, p, carried.take()));
+                open_from_prev = Some(out.len() - 1);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Regression guard for the byte-skipping scanner: same segments as
+        /// the character-by-character definition on text dense in quotation
+        /// marks, apostrophes, dashes and line breaks.
+        #[test]
+        fn scan_matches_the_character_scanner(
+            t in "([\"“”„«»'’ a-cA.,:;!?()—\n-]|''){0,60}"
+        ) {
+            let paras = paragraphs(&t, Span::new(0, t.len()));
+            proptest::prop_assert_eq!(scan(&t, &paras), scan_by_chars(&t, &paras));
+        }
+
+        /// The same for paragraphs split by the line-break search.
+        #[test]
+        fn paragraphs_match_the_byte_loop(t in "[a \t\r\n]{0,40}") {
+            let b = Span::new(0, t.len());
+            let bytes = t.as_bytes();
+            // The byte loops the search replaced.
+            let blank_lines = {
+                let mut last_nl = false;
+                let mut found = false;
+                for &c in bytes {
+                    match c {
+                        b'\n' if last_nl => { found = true; break; }
+                        b'\n' => last_nl = true,
+                        b' ' | b'\t' | b'\r' => {}
+                        _ => last_nl = false,
+                    }
+                }
+                found
+            };
+            proptest::prop_assert_eq!(has_blank_line(&t), blank_lines);
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\n' {
+                    let mut j = i + 1;
+                    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                        j += 1;
+                    }
+                    let blank = j < bytes.len() && bytes[j] == b'\n';
+                    if !blank_lines || blank {
+                        push_trimmed(&t, 0, start, i, &mut out);
+                        start = j;
+                        i = j;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            push_trimmed(&t, 0, start, t.len(), &mut out);
+            proptest::prop_assert_eq!(paragraphs(&t, b), out);
+        }
+    }
+
     #[test]
     fn paragraphs_by_blank_lines_or_lines() {
         let t = "a\nb\n\nc";
