@@ -404,6 +404,138 @@ mod tests {
             .collect()
     }
 
+    /// A token of the tokenizer as it was before its ASCII fast paths and
+    /// lowercase buffer.
+    #[derive(Debug, PartialEq)]
+    struct OldTok {
+        span: Span,
+        lower: String,
+        word: bool,
+        cap: bool,
+        poss: bool,
+        mark: bool,
+        para: usize,
+    }
+
+    /// That tokenizer, one character at a time: the definition the fast one
+    /// must match.
+    fn tokenize_by_chars(text: &str, paras: &[Span]) -> Vec<OldTok> {
+        let mut toks = Vec::new();
+        for (p, para) in paras.iter().enumerate() {
+            let s = para.of(text);
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let (bi, c) = chars[i];
+                if c.is_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    let mut j = i + 1;
+                    let mut seg_len = 1; // letters since the last inner period
+                    while j < chars.len() {
+                        let cj = chars[j].1;
+                        let next_alnum =
+                            chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                        if cj.is_alphanumeric() {
+                            seg_len += 1;
+                            j += 1;
+                        } else if ((is_apostrophe(cj) || cj == '-') && next_alnum)
+                            || (cj == '.' && next_alnum && seg_len == 1)
+                        {
+                            seg_len = 0;
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let end_b = chars.get(j).map_or(s.len(), |&(b, _)| b);
+                    let mut word = &s[bi..end_b];
+                    let mut poss = false;
+                    for suffix in ["'s", "’s", "'S", "’S"] {
+                        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                            word = &word[..word.len() - suffix.len()];
+                            poss = true;
+                            break;
+                        }
+                    }
+                    let start = para.start + bi;
+                    toks.push(OldTok {
+                        span: Span::new(start, start + word.len()),
+                        lower: if word.chars().any(|c| c.is_uppercase() || c == '’') {
+                            String::from(word.to_lowercase().replace('’', "'"))
+                        } else {
+                            String::from(word)
+                        },
+                        word: true,
+                        cap: c.is_uppercase(),
+                        poss,
+                        mark: false,
+                        para: p,
+                    });
+                    i = j;
+                    continue;
+                }
+                let start = para.start + bi;
+                if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
+                    toks.push(OldTok {
+                        span: Span::new(start, start + 2),
+                        lower: String::from("\""),
+                        word: false,
+                        cap: false,
+                        poss: false,
+                        mark: true,
+                        para: p,
+                    });
+                    i += 2;
+                    continue;
+                }
+                toks.push(OldTok {
+                    span: Span::new(start, start + c.len_utf8()),
+                    lower: String::from(&s[bi..bi + c.len_utf8()]),
+                    word: false,
+                    cap: false,
+                    poss: false,
+                    mark: is_mark(c),
+                    para: p,
+                });
+                i += 1;
+            }
+        }
+        toks
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Regression guard for the fast tokenizer: the same words, spans,
+        /// lowercased forms and flags as the character-by-character one, on
+        /// text mixing ASCII, accented and uncased letters, apostrophes,
+        /// hyphens, periods and possessives.
+        #[test]
+        fn tokens_match_the_character_tokenizer(
+            t in "([a-cA-CéÉßİǅ1 .,'’\"\n-]|'s|’S|U\\.S|''){0,50}"
+        ) {
+            let paras = super::super::quotes::paragraphs(&t, Span::new(0, t.len()));
+            let index = WordIndex::new(&super::super::Lexicons::builtin());
+            let mut buf = String::new();
+            let (toks, _) = tokenize(&t, &paras, &[], &[], &index, &mut buf);
+            let fast: Vec<OldTok> = toks
+                .iter()
+                .map(|k| OldTok {
+                    span: k.span,
+                    lower: k.lower.to_string(),
+                    word: k.word,
+                    cap: k.cap,
+                    poss: k.poss,
+                    mark: k.mark,
+                    para: k.para as usize,
+                })
+                .collect();
+            proptest::prop_assert_eq!(fast, tokenize_by_chars(&t, &paras));
+        }
+    }
+
     #[test]
     fn possessive_and_glued_sentences() {
         let w = words("friendship.Legend West's then-president U.S. don't");
