@@ -464,7 +464,7 @@ mod tests {
                     toks.push(OldTok {
                         span: Span::new(start, start + word.len()),
                         lower: if word.chars().any(|c| c.is_uppercase() || c == '’') {
-                            String::from(word.to_lowercase().replace('’', "'"))
+                            word.to_lowercase().replace('’', "'")
                         } else {
                             String::from(word)
                         },
