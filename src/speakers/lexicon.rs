@@ -250,11 +250,66 @@ pub(crate) struct WordInfo {
     pub carrier: bool,
 }
 
+/// A hash of a word from its length and at most its first and last eight
+/// bytes (all of a word up to 16 bytes): one multiply, no loop. Longer words
+/// that share both ends only share a slot chain; tables compare the words.
+#[inline]
+pub(crate) fn short_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let (x, y) = if n >= 8 {
+        (
+            u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+            u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")),
+        )
+    } else if n >= 4 {
+        (
+            u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes"))),
+            u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"))),
+        )
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    };
+    let mut h = Fx::default();
+    h.write_u64(x ^ (n as u64).rotate_right(8));
+    h.write_u64(y);
+    h.finish()
+}
+
+/// `a == b`, with words up to 16 bytes compared in two overlapping loads
+/// each instead of a `memcmp` call.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().expect("4 bytes"));
+    match n {
+        0..=3 => a == b,
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// Every key of the lexicons with what each list says about it: one hash
-/// lookup per token instead of one per list and rule.
-#[derive(Clone, Debug, Default)]
+/// lookup per word instead of one per list and rule. Open addressing over
+/// [`short_hash`] with the keys in one string, so a lookup touches two small
+/// arrays and usually ends at an empty slot.
+#[derive(Clone, Debug)]
 pub(crate) struct WordIndex {
-    map: HashMap<Box<str>, WordInfo>,
+    /// Index + 1 into `entries`; 0 is empty. Length a power of two.
+    slots: Vec<u32>,
+    /// Hash, key's byte range in `keys`, information.
+    entries: Vec<(u64, u32, u32, WordInfo)>,
+    /// All keys, one after the other.
+    keys: String,
     /// Some key starts with a character that is not alphanumeric, so
     /// punctuation tokens must be looked up too.
     punct_keys: bool,
@@ -291,13 +346,47 @@ impl WordIndex {
         let punct_keys = map
             .keys()
             .any(|k| !k.chars().next().is_some_and(char::is_alphanumeric));
-        WordIndex { map, punct_keys }
+        let mut sorted: Vec<(Box<str>, WordInfo)> = map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut ix = WordIndex {
+            slots: vec![0; (sorted.len() * 3).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(sorted.len()),
+            keys: String::new(),
+            punct_keys,
+        };
+        let mask = ix.slots.len() - 1;
+        for (k, info) in sorted {
+            let hash = short_hash(k.as_bytes());
+            let mut i = (hash >> 32) as usize & mask;
+            while ix.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            let start = ix.keys.len() as u32;
+            ix.keys.push_str(&k);
+            ix.entries.push((hash, start, ix.keys.len() as u32, info));
+            ix.slots[i] = ix.entries.len() as u32;
+        }
+        ix
     }
 
     /// What the lexicons say about the lowercased word `w`.
     #[inline]
     pub fn get(&self, w: &str) -> WordInfo {
-        self.map.get(w).copied().unwrap_or_default()
+        let hash = short_hash(w.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return WordInfo::default();
+            }
+            let (eh, a, b, info) = self.entries[e as usize - 1];
+            if eh == hash && same_bytes(&self.keys.as_bytes()[a as usize..b as usize], w.as_bytes())
+            {
+                return info;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// What the lexicons say about a punctuation token.

@@ -7,9 +7,7 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
-use std::hash::Hasher;
-
-use super::lexicon::{Fx, WordIndex, WordInfo};
+use super::lexicon::{WordIndex, WordInfo, same_bytes, short_hash};
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -84,54 +82,6 @@ fn alnum_at(s: &str, i: usize) -> bool {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
         Some(_) => char_at(s, i).0.is_alphanumeric(),
-    }
-}
-
-/// A hash of a word from its length and at most its first and last eight
-/// bytes (all of a word up to 16 bytes): one multiply, no loop. Longer words
-/// that share both ends only share a slot chain; `Words` compares the words.
-#[inline]
-fn short_hash(b: &[u8]) -> u64 {
-    let n = b.len();
-    let (x, y) = if n >= 8 {
-        (
-            u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
-            u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")),
-        )
-    } else if n >= 4 {
-        (
-            u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes"))),
-            u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"))),
-        )
-    } else if n > 0 {
-        (
-            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
-            0,
-        )
-    } else {
-        (0, 0)
-    };
-    let mut h = Fx::default();
-    h.write_u64(x ^ (n as u64).rotate_right(8));
-    h.write_u64(y);
-    h.finish()
-}
-
-/// `a == b`, with words up to 16 bytes compared in two overlapping loads
-/// each instead of a `memcmp` call.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let u64_at = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
-    let u32_at = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().expect("4 bytes"));
-    match n {
-        0..=3 => a == b,
-        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
-        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
-        _ => a == b,
     }
 }
 
