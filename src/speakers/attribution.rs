@@ -115,7 +115,6 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok<'a>],
     segs: &'a [Segment],
-    lex: &'a Lexicons,
     refs: Vec<Ref>,
     /// Token -> the reference covering it.
     ref_at: Vec<Option<usize>>,
@@ -193,6 +192,10 @@ fn is_final(t: &Tok) -> bool {
 }
 
 fn pronoun(w: &str) -> Option<(Pron, bool)> {
+    // Every pronoun below starts with h, s, i, m or y and has 1 to 8 bytes.
+    if w.len() > 8 || !matches!(w.as_bytes().first(), Some(b'h' | b's' | b'i' | b'm' | b'y')) {
+        return None;
+    }
     Some(match w {
         "he" => (Pron::Male, true),
         "him" | "his" | "himself" => (Pron::Male, false),
@@ -216,7 +219,7 @@ impl<'a> Ctx<'a> {
         if !t.word || t.cap {
             return None;
         }
-        self.lex.cues.get(t.low()).copied()
+        t.info.cue
     }
 
     fn according_to(&self, i: usize) -> bool {
@@ -234,11 +237,7 @@ impl<'a> Ctx<'a> {
         let mut b = rf.head;
         while b > 0 {
             let t = &self.toks[b - 1];
-            let w = t.lower.rsplit('-').next().unwrap_or("");
-            if t.word
-                && !t.cap
-                && (self.lex.titles.contains_key(w) || self.lex.roles.contains_key(w))
-            {
+            if t.word && !t.cap && t.tail_title_or_role {
                 b -= 1;
             } else {
                 break;
@@ -253,8 +252,7 @@ impl<'a> Ctx<'a> {
         }
         if p.lower == "from" {
             // "a message from Legend in one tweet read": the carrier's source.
-            return (prev.saturating_sub(3)..prev)
-                .any(|k| self.lex.carriers.contains(self.toks[k].low()));
+            return (prev.saturating_sub(3)..prev).any(|k| self.toks[k].info.carrier);
         }
         !PREPOSITIONS.contains(&p.low())
     }
@@ -320,7 +318,7 @@ impl<'a> Ctx<'a> {
                 b -= 1;
                 break;
             }
-            if self.lex.stopwords.contains(t.low()) || self.cue(b - 1).is_some() {
+            if t.info.stopword || self.cue(b - 1).is_some() {
                 break;
             }
             b -= 1;
@@ -344,7 +342,7 @@ impl<'a> Ctx<'a> {
         }
         let prev = &self.toks[j - 1];
         if prev.word
-            && (self.lex.titles.contains_key(prev.low())
+            && (prev.info.title.is_some()
                 || (prev.cap && prev.lower.split('.').all(|x| x.chars().count() == 1)))
         {
             return false;
@@ -364,14 +362,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let det = is_det(first.low());
-        if !det && (!first.cap || self.lex.stopwords.contains(first.low())) {
+        if !det && (!first.cap || first.info.stopword) {
             return None;
         }
         let mut e = from + 1;
         while e < k
             && e < from + 3
             && self.toks[e].word
-            && !self.lex.stopwords.contains(self.toks[e].low())
+            && !self.toks[e].info.stopword
             && self.cue(e).is_none()
         {
             e += 1;
@@ -408,7 +406,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if self.lex.stopwords.contains(self.toks[n].low()) && !is_det(self.toks[n].low()) {
+        if self.toks[n].info.stopword && !is_det(self.toks[n].low()) {
             return None;
         }
         let mut e = n;
@@ -480,7 +478,7 @@ impl<'a> Ctx<'a> {
                 t.word
                     && t.cap
                     && self.ref_at[c + 1].is_none()
-                    && self.lex.stopwords.contains(t.low())
+                    && t.info.stopword
                     // `US Senator Jeff Sessions said`: an acronym, not "us".
                     && !(word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
             })
@@ -531,9 +529,9 @@ impl<'a> Ctx<'a> {
                 }
                 // `"We'll see," when asked`: not an attribution.
                 if !gap.is_empty()
-                    && gap.iter().all(|&a| {
-                        self.ref_at[a].is_none() && self.lex.stopwords.contains(self.toks[a].low())
-                    })
+                    && gap
+                        .iter()
+                        .all(|&a| self.ref_at[a].is_none() && self.toks[a].info.stopword)
                 {
                     return None;
                 }
@@ -586,7 +584,7 @@ impl<'a> Ctx<'a> {
     /// first subject-like person mention, or the speaker of a cue there.
     fn clause_subject(&self, g: usize) -> Option<usize> {
         let o = self.seg_open[g]?;
-        let (ss, _) = self.sent_range[self.toks[o].sent];
+        let (ss, _) = self.sent_range[self.toks[o].sent as usize];
         let ss = ss.max(o.saturating_sub(WINDOW));
         (ss..o)
             .find_map(|i| {
@@ -606,7 +604,7 @@ impl<'a> Ctx<'a> {
         if !same_sentence_lead {
             return None;
         }
-        let (ss, _) = self.sent_range[pt.sent];
+        let (ss, _) = self.sent_range[pt.sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         // Start after the last quotation mark before p in the sentence.
         let mut ws = ss;
@@ -687,7 +685,7 @@ impl<'a> Ctx<'a> {
         if self.toks[p].lower != ":" {
             return None;
         }
-        let (ss, _) = self.sent_range[self.toks[p].sent];
+        let (ss, _) = self.sent_range[self.toks[p].sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         let k = (ss.max(p.saturating_sub(8))..p)
             .rev()
@@ -857,7 +855,7 @@ pub fn attribute(
                     if !(tk.word || tk.mark || tk.lower == "&" || tk.lower == "-") {
                         break;
                     }
-                    if tk.word && lex.roles.contains_key(tk.low()) {
+                    if tk.word && tk.info.role.is_some() {
                         // Not "the president's": a role of the next noun.
                         found = Some(k);
                         break;
@@ -894,11 +892,11 @@ pub fn attribute(
     {
         let mut k = 0;
         for (s, r) in sent_range.iter_mut().enumerate() {
-            while k < toks.len() && toks[k].sent < s {
+            while k < toks.len() && (toks[k].sent as usize) < s {
                 k += 1;
             }
             let start = k;
-            while k < toks.len() && toks[k].sent == s {
+            while k < toks.len() && toks[k].sent as usize == s {
                 k += 1;
             }
             *r = (start, k);
@@ -908,7 +906,6 @@ pub fn attribute(
         text,
         toks,
         segs,
-        lex,
         refs,
         ref_at,
         sent_range,
@@ -941,8 +938,8 @@ pub fn attribute(
                 .is_some_and(|t| {
                     t.word
                         && !t.cap
-                        && t.para == segs[g].para
-                        && !cx.lex.cues.contains_key(t.low())
+                        && t.para as usize == segs[g].para
+                        && t.info.cue.is_none()
                         && pronoun(t.low()).is_none()
                         && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
                 });
@@ -1020,7 +1017,7 @@ pub fn attribute(
         }
         // Embedded: a partial quote if a cue of its sentence attributes it.
         let Some(o) = cx.seg_open[g] else { continue };
-        let (ss, _) = cx.sent_range[toks[o].sent];
+        let (ss, _) = cx.sent_range[toks[o].sent as usize];
         let ss = ss.max(o.saturating_sub(WINDOW));
         // Thought verbs only with a clause: "she thinks that it is
         // "unfair"", not "she appeared on "Shark Tank"".
@@ -1084,7 +1081,7 @@ pub fn attribute(
         if let (Some(p), Some(g)) = (r.person, toks[r.head].seg)
             && r.kind == RefKind::Name
         {
-            named_in_seg[g].push(p);
+            named_in_seg[g as usize].push(p);
         }
     }
     // Speaker slots: ref -> segments it speaks.
@@ -1113,8 +1110,10 @@ pub fn attribute(
     let mut subj_done = vec![false; sentences.len()];
     for ri in 0..cx.refs.len() {
         let r = cx.refs[ri].clone();
-        let s = toks[r.head].sent;
-        let in_quote = toks[r.head].seg.is_some_and(|g| attrs[g].kind.is_some());
+        let s = toks[r.head].sent as usize;
+        let in_quote = toks[r.head]
+            .seg
+            .is_some_and(|g| attrs[g as usize].kind.is_some());
         let person = match r.kind {
             RefKind::Name => r.person,
             RefKind::Pronoun(p @ (Pron::Male | Pron::Female)) => {
@@ -1123,15 +1122,17 @@ pub fn attribute(
                 } else {
                     Gender::Female
                 };
-                let order: Vec<usize> = rank(&last_subj, &last_mention)
-                    .into_iter()
-                    .filter(|&c| people[c].gender.agrees(g))
-                    .collect();
                 if in_quote {
-                    ranked[ri] = order;
+                    ranked[ri] = rank(&last_subj, &last_mention)
+                        .into_iter()
+                        .filter(|&c| people[c].gender.agrees(g))
+                        .collect();
                     None
                 } else {
-                    let best = order.first().copied();
+                    // The first of `rank`'s order, without sorting.
+                    let best = (0..np)
+                        .filter(|&p| last_mention[p].is_some() && people[p].gender.agrees(g))
+                        .max_by_key(|&p| (last_subj[p], last_mention[p], usize::MAX - p));
                     if let Some(b) = best
                         && people[b].gender == Gender::Unknown
                     {
@@ -1227,7 +1228,9 @@ pub fn attribute(
     // the salient person who is not the speaker.
     for ri in 0..cx.refs.len() {
         let r = &cx.refs[ri];
-        let Some(g) = toks[r.head].seg else { continue };
+        let Some(g) = toks[r.head].seg.map(|g| g as usize) else {
+            continue;
+        };
         if attrs[g].kind.is_none() {
             continue;
         }
@@ -1455,7 +1458,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
             let finals = (c + 1..o)
                 .filter(|&k| {
                     is_final(&toks[k])
-                        && !(cx.lex.titles.contains_key(toks[k - 1].low())
+                        && !(toks[k - 1].info.title.is_some()
                             || (toks[k - 1].word && toks[k - 1].span.len() == 1))
                 })
                 .count();
@@ -1470,7 +1473,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
         {
             return Some(Ok(attrs[h].merged_into.unwrap_or(h)));
         }
-        let (ss, _) = cx.sent_range[prev_sent];
+        let (ss, _) = cx.sent_range[prev_sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         let r = cx.subject_before(ss, p + 1)?;
         let first = (ss..=p).find_map(|k| cx.ref_at[k].filter(|&x| cx.subject_like(x)));
@@ -1557,7 +1560,14 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
     }
     let (ss0, end0) = (ss, end);
     for k in ss0..end0 {
-        if !outside(k) || used[k] {
+        let t = &toks[k];
+        // Only a cue word, "according" or "asked" starts reported speech
+        // (punctuation and quotation marks never do).
+        if !t.word
+            || t.seg.is_some()
+            || used[k]
+            || (t.info.cue.is_none() && t.lower != "according" && t.lower != "asked")
+        {
             continue;
         }
         // Look at most WINDOW tokens around the cue.
@@ -1798,13 +1808,16 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             });
         }
     }
-    // One statement per content ("explained in his tweets that ...").
-    let mut seen: Vec<Vec<Span>> = Vec::new();
-    out.retain(|r| {
-        let dup = seen.contains(&r.parts);
-        seen.push(r.parts.clone());
-        !dup
-    });
+    // One statement per content ("explained in his tweets that ..."): keep
+    // the first of each, in order.
+    let mut kept = 0;
+    for i in 0..out.len() {
+        if !out[..kept].iter().any(|r| r.parts == out[i].parts) {
+            out.swap(kept, i);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
     out
 }
 

@@ -8,33 +8,60 @@
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the lexicons are looked up once per token, and SipHash's
+/// The Fx hash (rustc's `FxHasher`): one rotate, xor and multiply per 8
+/// bytes. The lexicons are looked up once per token, and SipHash's
 /// protection against crafted keys buys nothing for fixed word lists.
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fx(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl Fx {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for Fx {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    #[inline]
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            bytes = rest;
         }
+        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*chunk)));
+            bytes = rest;
+        }
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 
-/// A map with the FNV hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
-/// A set with the FNV hasher.
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
+/// A map with the Fx hasher.
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+/// A set with the Fx hasher.
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 use crate::error::{Error, Result};
 
@@ -203,6 +230,176 @@ impl Lexicons {
     }
 }
 
+/// What the lexicons say about one lowercased word. Tokens look it up once,
+/// so the rules test fields instead of hashing the word again and again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// Its cue class.
+    pub cue: Option<CueClass>,
+    /// A title, with the gender it implies.
+    pub title: Option<Gender>,
+    /// A role noun, with its gender.
+    pub role: Option<Gender>,
+    /// A first name, with its usual gender.
+    pub first_name: Option<Gender>,
+    /// A non-person word.
+    pub nonperson: bool,
+    /// A capitalized word that is never a name.
+    pub stopword: bool,
+    /// A noun that carries someone's words.
+    pub carrier: bool,
+}
+
+/// A hash of a word from its length and at most its first and last eight
+/// bytes (all of a word up to 16 bytes): one multiply, no loop. Longer words
+/// that share both ends only share a slot chain; tables compare the words.
+#[inline]
+pub(crate) fn short_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let (x, y) = if n >= 8 {
+        (
+            u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+            u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")),
+        )
+    } else if n >= 4 {
+        (
+            u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes"))),
+            u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"))),
+        )
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    };
+    let mut h = Fx::default();
+    h.write_u64(x ^ (n as u64).rotate_right(8));
+    h.write_u64(y);
+    h.finish()
+}
+
+/// `a == b`, with words up to 16 bytes compared in two overlapping loads
+/// each instead of a `memcmp` call.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().expect("4 bytes"));
+    match n {
+        0..=3 => a == b,
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// Every key of the lexicons with what each list says about it: one hash
+/// lookup per word instead of one per list and rule. Open addressing over
+/// [`short_hash`] with the keys in one string, so a lookup touches two small
+/// arrays and usually ends at an empty slot.
+#[derive(Clone, Debug)]
+pub(crate) struct WordIndex {
+    /// Index + 1 into `entries`; 0 is empty. Length a power of two.
+    slots: Vec<u32>,
+    /// Hash, key's byte range in `keys`, information.
+    entries: Vec<(u64, u32, u32, WordInfo)>,
+    /// All keys, one after the other.
+    keys: String,
+    /// Some key starts with a character that is not alphanumeric, so
+    /// punctuation tokens must be looked up too.
+    punct_keys: bool,
+}
+
+impl WordIndex {
+    /// The index of `lex`.
+    pub fn new(lex: &Lexicons) -> WordIndex {
+        let mut map: HashMap<Box<str>, WordInfo> = HashMap::default();
+        fn at<'m>(map: &'m mut HashMap<Box<str>, WordInfo>, k: &str) -> &'m mut WordInfo {
+            map.entry(k.into()).or_default()
+        }
+        for (k, &c) in &lex.cues {
+            at(&mut map, k).cue = Some(c);
+        }
+        for (k, &g) in &lex.titles {
+            at(&mut map, k).title = Some(g);
+        }
+        for (k, &g) in &lex.roles {
+            at(&mut map, k).role = Some(g);
+        }
+        for (k, &g) in &lex.first_names {
+            at(&mut map, k).first_name = Some(g);
+        }
+        for k in &lex.nonperson {
+            at(&mut map, k).nonperson = true;
+        }
+        for k in &lex.stopwords {
+            at(&mut map, k).stopword = true;
+        }
+        for k in &lex.carriers {
+            at(&mut map, k).carrier = true;
+        }
+        let punct_keys = map
+            .keys()
+            .any(|k| !k.chars().next().is_some_and(char::is_alphanumeric));
+        let mut sorted: Vec<(Box<str>, WordInfo)> = map.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut ix = WordIndex {
+            slots: vec![0; (sorted.len() * 3).next_power_of_two().max(16)],
+            entries: Vec::with_capacity(sorted.len()),
+            keys: String::new(),
+            punct_keys,
+        };
+        let mask = ix.slots.len() - 1;
+        for (k, info) in sorted {
+            let hash = short_hash(k.as_bytes());
+            let mut i = (hash >> 32) as usize & mask;
+            while ix.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            let start = ix.keys.len() as u32;
+            ix.keys.push_str(&k);
+            ix.entries.push((hash, start, ix.keys.len() as u32, info));
+            ix.slots[i] = ix.entries.len() as u32;
+        }
+        ix
+    }
+
+    /// What the lexicons say about the lowercased word `w`.
+    #[inline]
+    pub fn get(&self, w: &str) -> WordInfo {
+        let hash = short_hash(w.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return WordInfo::default();
+            }
+            let (eh, a, b, info) = self.entries[e as usize - 1];
+            if eh == hash && same_bytes(&self.keys.as_bytes()[a as usize..b as usize], w.as_bytes())
+            {
+                return info;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// What the lexicons say about a punctuation token.
+    #[inline]
+    pub fn get_punct(&self, w: &str) -> WordInfo {
+        if self.punct_keys {
+            self.get(w)
+        } else {
+            WordInfo::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +457,33 @@ mod tests {
         assert_eq!(lex.cues.get("harrumphed"), Some(&CueClass::Speech));
         let err = parse_cues("x.tsv", "said\tshouting\n").unwrap_err();
         assert_eq!(err.to_string(), "x.tsv:1: bad cue class \"shouting\"");
+    }
+
+    #[test]
+    fn word_index_agrees_with_the_lists() {
+        let lex = Lexicons::builtin();
+        let ix = WordIndex::new(&lex);
+        for w in [
+            "said", "mr", "singer", "john", "music", "the", "message", "zzz",
+        ] {
+            let i = ix.get(w);
+            assert_eq!(i.cue, lex.cues.get(w).copied(), "{w}");
+            assert_eq!(i.title, lex.titles.get(w).copied(), "{w}");
+            assert_eq!(i.role, lex.roles.get(w).copied(), "{w}");
+            assert_eq!(i.first_name, lex.first_names.get(w).copied(), "{w}");
+            assert_eq!(i.nonperson, lex.nonperson.contains(w), "{w}");
+            assert_eq!(i.stopword, lex.stopwords.contains(w), "{w}");
+            assert_eq!(i.carrier, lex.carriers.contains(w), "{w}");
+        }
+        assert_eq!(ix.get("said").cue, Some(CueClass::Speech));
+        assert_eq!(ix.get("zzz"), WordInfo::default());
+        assert_eq!(ix.get_punct(","), WordInfo::default());
+        let mut odd = Lexicons::builtin();
+        odd.add_cues("odd.tsv", "--\tquote\n").unwrap();
+        assert_eq!(
+            WordIndex::new(&odd).get_punct("--").cue,
+            Some(CueClass::Quote)
+        );
     }
 
     #[test]

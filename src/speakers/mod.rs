@@ -153,6 +153,8 @@ impl Attribution {
 #[derive(Clone, Debug)]
 pub struct Speakers {
     lex: Arc<Lexicons>,
+    /// The lexicons' words, indexed for one lookup per token.
+    index: Arc<lexicon::WordIndex>,
 }
 
 impl Default for Speakers {
@@ -164,15 +166,16 @@ impl Default for Speakers {
 impl Speakers {
     /// The stage with the built-in lexicons.
     pub fn new() -> Speakers {
-        Speakers {
-            lex: Arc::new(Lexicons::builtin()),
-        }
+        Speakers::with_lexicons(Lexicons::builtin())
     }
 
     /// The stage with other lexicons (e.g. the built-in ones with cue verbs
     /// added from a file, see [`lexicon::parse_cues`]).
     pub fn with_lexicons(lex: Lexicons) -> Speakers {
-        Speakers { lex: Arc::new(lex) }
+        Speakers {
+            index: Arc::new(lexicon::WordIndex::new(&lex)),
+            lex: Arc::new(lex),
+        }
     }
 
     /// The lexicons in use.
@@ -185,8 +188,10 @@ impl Speakers {
     pub fn analyze(&self, text: &str, body: Span, sentences: &[Sentence]) -> Attribution {
         let paras = quotes::paragraphs(text, body);
         let segs = quotes::scan(text, &paras);
-        let toks = tokens::tokenize(text, &paras, sentences, &segs);
-        let (people, names) = people::find(text, &toks, &self.lex);
+        let mut lower = String::new();
+        let (toks, nwords) =
+            tokens::tokenize(text, &paras, sentences, &segs, &self.index, &mut lower);
+        let (people, names) = people::find(text, &toks, nwords, &self.lex);
         let mut a =
             attribution::attribute(text, &toks, &segs, sentences, &self.lex, people, &names);
         a.sentences

@@ -50,7 +50,10 @@ pub struct NameRef {
 
 struct Run {
     head: usize,
-    name_toks: Vec<usize>,
+    /// The name's tokens, as a range of the shared token list.
+    name_toks: std::ops::Range<usize>,
+    /// How many of them are not a period.
+    nwords: usize,
     title: Option<String>,
     role: Option<String>,
     nonperson: bool,
@@ -76,31 +79,47 @@ fn sentence_initial(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Finds the people of a document and every proper-name reference.
-pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<NameRef>) {
-    let seen_lower: HashSet<&str> = toks
-        .iter()
-        .filter(|t| t.word && !t.cap)
-        .map(|t| t.low())
-        .collect();
-    let is_title = |i: usize| toks[i].word && toks[i].cap && lex.titles.contains_key(toks[i].low());
+/// `nwords` is the number of distinct words (token ids).
+pub fn find(
+    text: &str,
+    toks: &[Tok],
+    nwords: usize,
+    lex: &Lexicons,
+) -> (Vec<PersonInfo>, Vec<NameRef>) {
+    // Words the document uses in lowercase, by id.
+    let mut lower_seen = vec![false; nwords];
+    for t in toks.iter().filter(|t| t.word && !t.cap) {
+        lower_seen[t.id as usize] = true;
+    }
+    let seen_lower = |t: &Tok| lower_seen[t.id as usize];
+    let is_title = |i: usize| toks[i].word && toks[i].cap && toks[i].info.title.is_some();
     let name_like = |i: usize| -> bool {
         let t = &toks[i];
         if !t.word || !t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        if lex.stopwords.contains(t.low()) || PRONOUNS.contains(&t.low()) {
+        if t.info.stopword || PRONOUNS.contains(&t.low()) {
             return false;
         }
-        if lex.titles.contains_key(t.low()) && !lex.first_names.contains_key(t.low()) {
+        if t.info.title.is_some() && t.info.first_name.is_none() {
             return false;
         }
-        !(sentence_initial(toks, i) && seen_lower.contains(t.low()))
+        !(sentence_initial(toks, i) && seen_lower(t))
     };
 
     // 1. Runs of name words.
     let mut runs: Vec<Run> = Vec::new();
+    // The runs' name tokens, one after the other.
+    let mut pool: Vec<usize> = Vec::new();
+    let mut words: Vec<usize> = Vec::new();
+    let mut phrase = String::new();
     let mut i = 0;
     while i < toks.len() {
+        // A name or title starts with a capitalized word.
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
         let head = i;
         let mut title = None;
         let mut j = i;
@@ -121,7 +140,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             i = head + 1;
             continue;
         }
-        let mut name_toks = vec![j];
+        let from = pool.len();
+        pool.push(j);
         let mut k = j;
         while !toks[k].poss {
             let n = k + 1;
@@ -131,23 +151,22 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 && (name_like(n)
                     || (toks[n].word
                         && toks[n].cap
-                        && lex.titles.contains_key(toks[n].low())
+                        && toks[n].info.title.is_some()
                         && toks.get(n + 1).is_none_or(|t| t.lower != ".")
                         && !toks.get(n + 1).is_some_and(|t| t.word && t.cap)));
             if cont {
-                name_toks.push(n);
+                pool.push(n);
                 k = n;
                 continue;
             }
             // Initial: "J." before another name word.
-            let initials = toks[k].lower.split('.').all(|x| x.chars().count() == 1);
-            if initials
-                && toks[k].cap
+            if toks[k].cap
                 && n + 1 < toks.len()
                 && toks[n].lower == "."
+                && toks[k].lower.split('.').all(|x| x.chars().count() == 1)
                 && name_like(n + 1)
             {
-                name_toks.push(n + 1);
+                pool.push(n + 1);
                 k = n + 1;
                 continue;
             }
@@ -156,8 +175,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
                 && PARTICLES.contains(&toks[n].low())
                 && name_like(n + 1)
             {
-                name_toks.push(n);
-                name_toks.push(n + 1);
+                pool.push(n);
+                pool.push(n + 1);
                 k = n + 1;
                 continue;
             }
@@ -169,36 +188,58 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             .filter(|&b| toks[b].word && !toks[b].cap && toks[b].sent == toks[head].sent)
             .and_then(|b| {
                 let w = toks[b].lower.rsplit('-').next().unwrap_or("");
-                (lex.titles.contains_key(w) || lex.roles.contains_key(w)).then(|| w.to_string())
+                toks[b].tail_title_or_role.then(|| w.to_string())
             });
         let after_det = head.checked_sub(1).is_some_and(|b| {
             toks[b].sent == toks[head].sent && matches!(toks[b].low(), "the" | "a" | "an")
         });
-        let words: Vec<&str> = name_toks
-            .iter()
-            .filter(|&&t| !PARTICLES.contains(&toks[t].low()))
-            .map(|&t| toks[t].low())
-            .collect();
-        let phrase = words.join(" ");
+        let name_toks = &pool[from..];
+        words.clear();
+        words.extend(
+            name_toks
+                .iter()
+                .copied()
+                .filter(|&t| !PARTICLES.contains(&toks[t].low())),
+        );
         let acronym = name_toks.iter().any(|&t| {
             let s = toks[t].span.of(text);
             s.chars().count() >= 4 && s.chars().all(|c| c.is_uppercase() || c == '.')
         });
+        // The whole phrase and each pair of words in the non-person list
+        // (single words were looked up with their tokens).
+        let mut phrase_nonperson = || {
+            phrase.clear();
+            for (n, &t) in words.iter().enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(toks[t].low());
+            }
+            lex.nonperson.contains(phrase.as_str())
+                || words.windows(2).any(|w| {
+                    phrase.clear();
+                    phrase.push_str(toks[w[0]].low());
+                    phrase.push(' ');
+                    phrase.push_str(toks[w[1]].low());
+                    lex.nonperson.contains(phrase.as_str())
+                })
+        };
         let nonperson = acronym
             || words.len() > 4
-            || lex.nonperson.contains(&phrase)
-            || words.windows(2).any(|w| lex.nonperson.contains(&format!("{} {}", w[0], w[1])))
-            || words.iter().any(|w| lex.nonperson.contains(*w))
+            || words.iter().any(|&t| toks[t].info.nonperson)
             || (after_det && title.is_none())
             // "album Get Lifted": a common word ("get") heads no name unless
             // it is a known first name ("Will", "Hope") or titled.
             || (words.len() > 1
                 && title.is_none()
-                && seen_lower.contains(words[0])
-                && !lex.first_names.contains_key(words[0]));
+                && seen_lower(&toks[words[0]])
+                && toks[words[0]].info.first_name.is_none())
+            || (words.len() > 1 && phrase_nonperson());
+        let nwords = name_toks.iter().filter(|&&t| toks[t].lower != ".").count();
         runs.push(Run {
             head,
-            name_toks,
+            name_toks: from..pool.len(),
+            nwords,
             title,
             role,
             nonperson,
@@ -208,44 +249,59 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
 
     // 2. People from multi-word names, except in headlines, where every
     // word is capitalized ("Obama Sees 'Personal Insult'").
-    let npara = toks.last().map_or(0, |t| t.para + 1);
+    let npara = toks.last().map_or(0, |t| t.para as usize + 1);
     let mut caps = vec![(0usize, 0usize); npara];
     for t in toks.iter().filter(|t| t.word) {
-        caps[t.para].0 += t.cap as usize;
-        caps[t.para].1 += 1;
+        caps[t.para as usize].0 += t.cap as usize;
+        caps[t.para as usize].1 += 1;
     }
     let headline: Vec<bool> = caps
         .iter()
         .map(|&(c, n)| (3..=25).contains(&n) && c * 10 >= n * 6)
         .collect();
     let mut people: Vec<PersonInfo> = Vec::new();
-    let mut by_ends: HashMap<(String, String), usize> = HashMap::default();
+    let mut by_ends: HashMap<(&str, &str), usize> = HashMap::default();
     let mut first_pos: Vec<usize> = Vec::new();
     let mut run_person: Vec<Option<usize>> = vec![None; runs.len()];
+    let nt = |r: &Run| &pool[r.name_toks.clone()];
+    // The name as written, white space normalized, into `out`.
+    let name_into = |r: &Run, out: &mut String| {
+        let a = toks[nt(r)[0]].span.start;
+        let b = toks[*nt(r).last().unwrap()].span.end;
+        out.clear();
+        for (n, w) in text[a..b].split_whitespace().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    };
     let name_of = |r: &Run| -> String {
-        let a = toks[r.name_toks[0]].span.start;
-        let b = toks[*r.name_toks.last().unwrap()].span.end;
-        text[a..b].split_whitespace().collect::<Vec<_>>().join(" ")
+        let (a, b) = (
+            toks[nt(r)[0]].span.start,
+            toks[*nt(r).last().unwrap()].span.end,
+        );
+        let mut s = String::with_capacity(b - a);
+        name_into(r, &mut s);
+        s
     };
-    let words_of = |r: &Run| -> Vec<String> {
-        r.name_toks
-            .iter()
-            .filter(|&&t| toks[t].lower != ".")
-            .map(|&t| toks[t].lower.to_string())
-            .collect()
-    };
+    // The name's words (without periods), lowercased.
+    let word_toks = |r: &Run| nt(r).iter().copied().filter(|&t| toks[t].lower != ".");
+    let words_of =
+        |r: &Run| -> Vec<String> { word_toks(r).map(|t| toks[t].lower.to_string()).collect() };
     for (ri, r) in runs.iter().enumerate() {
-        if r.nonperson || words_of(r).len() < 2 || headline[toks[r.head].para] {
+        if r.nonperson || r.nwords < 2 || headline[toks[r.head].para as usize] {
             continue;
         }
-        let w = words_of(r);
-        let key = (w[0].clone(), w[w.len() - 1].clone());
+        let first = word_toks(r).next().unwrap();
+        let last = word_toks(r).next_back().unwrap();
+        let key = (toks[first].low(), toks[last].low());
         let found = by_ends.get(&key).copied();
         let id = match found {
             Some(id) => {
-                if w.len() > people[id].words.len() {
+                if r.nwords > people[id].words.len() {
                     let old = std::mem::replace(&mut people[id].name, name_of(r));
-                    people[id].words = w;
+                    people[id].words = words_of(r);
                     people[id].aliases.push(old);
                 }
                 id
@@ -253,12 +309,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
             None => {
                 people.push(PersonInfo {
                     name: name_of(r),
-                    gender: lex
-                        .first_names
-                        .get(&w[0])
-                        .copied()
-                        .unwrap_or(Gender::Unknown),
-                    words: w,
+                    gender: toks[first].info.first_name.unwrap_or(Gender::Unknown),
+                    words: words_of(r),
                     aliases: Vec::new(),
                     roles: Vec::new(),
                 });
@@ -269,50 +321,55 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         };
         run_person[ri] = Some(id);
     }
-    // Single words -> the people they can name (first or last word,
-    // initials, or the whole one-word name), so each lookup is direct.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
-    for (id, p) in people.iter().enumerate() {
-        let initials: String = p
-            .words
-            .iter()
-            .filter_map(|x| x.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect();
-        let mut keys = vec![p.words[0].clone(), p.words[p.words.len() - 1].clone()];
-        if initials.chars().count() >= 2 {
-            keys.push(initials);
-        }
-        keys.dedup();
-        for k in keys {
-            by_word.entry(k).or_default().push(id);
-        }
-    }
+    // The single words that can name each person: the first or last word,
+    // the initials (of two or more words), or the whole one-word name. A
+    // document has few people, so a scan beats a map of owned keys.
+    let mut initials: Vec<String> = people
+        .iter()
+        .map(|p| {
+            let s: String = p
+                .words
+                .iter()
+                .filter_map(|x| x.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            if s.chars().count() >= 2 {
+                s
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let names_person = |p: &PersonInfo, initials: &str, w: &str| {
+        p.words[0] == w
+            || p.words[p.words.len() - 1] == w
+            || (!initials.is_empty() && initials == w)
+    };
 
     // 3. Single words: aliases of the people above, or people of their own
     // when some occurrence in the document shows it is a person ("Sanders
     // compared himself ..." is a person because "Sanders said" is).
     let single_evidence = |r: &Run| -> bool {
-        let last = *r.name_toks.last().unwrap();
-        let w = toks[last].low();
+        let last = *nt(r).last().unwrap();
         let cue_after = (last + 1..toks.len().min(last + 3))
-            .any(|k| toks[k].sent == toks[r.head].sent && lex.cues.contains_key(toks[k].low()))
+            .any(|k| toks[k].sent == toks[r.head].sent && toks[k].info.cue.is_some())
             && !toks[last].poss;
         let inverted = r
             .head
             .checked_sub(1)
-            .is_some_and(|b| lex.cues.get(toks[b].low()) == Some(&CueClass::Speech));
+            .is_some_and(|b| toks[b].info.cue == Some(CueClass::Speech));
         r.title.is_some()
             || r.role.is_some()
-            || lex.first_names.contains_key(w)
+            || toks[last].info.first_name.is_some()
             || cue_after
             || inverted
     };
     let evidenced: HashSet<&str> = runs
         .iter()
         .filter(|r| !r.nonperson && r.name_toks.len() == 1 && single_evidence(r))
-        .map(|r| toks[r.name_toks[0]].low())
+        .map(|r| toks[nt(r)[0]].low())
         .collect();
+    let mut cands: Vec<usize> = Vec::new();
     let mut last_seen: Vec<Option<usize>> = vec![None; people.len()];
     for ri in 0..runs.len() {
         let r = &runs[ri];
@@ -323,18 +380,17 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         if r.nonperson {
             continue;
         }
-        let w = words_of(r);
-        if w.len() != 1 {
+        if r.nwords != 1 {
             continue;
         }
-        let w = &w[0];
-        let surface = toks[r.name_toks[0]].span.of(text);
-        let mut cands: Vec<usize> = by_word.get(w.as_str()).cloned().unwrap_or_default();
-        if surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase()) {
-            cands.extend(by_word.get(surface).into_iter().flatten().copied());
-        }
-        cands.sort_unstable();
-        cands.dedup();
+        let w = toks[word_toks(r).next().unwrap()].low();
+        let surface = toks[nt(r)[0]].span.of(text);
+        cands.clear();
+        let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
+        cands.extend((0..people.len()).filter(|&p| {
+            names_person(&people[p], &initials[p], w)
+                || (acronym && names_person(&people[p], &initials[p], surface))
+        }));
         let before = cands
             .iter()
             .filter_map(|&p| last_seen[p].map(|s| (s, p)))
@@ -348,18 +404,18 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
         let id = match before.or(after) {
             Some(p) => Some(p),
             None => {
-                let evidence = single_evidence(r) || evidenced.contains(w.as_str());
+                let evidence = single_evidence(r) || evidenced.contains(w);
                 evidence.then(|| {
                     people.push(PersonInfo {
                         name: surface.to_string(),
-                        words: vec![w.clone()],
+                        words: vec![w.to_string()],
                         aliases: Vec::new(),
-                        gender: lex.first_names.get(w).copied().unwrap_or(Gender::Unknown),
+                        gender: toks[nt(r)[0]].info.first_name.unwrap_or(Gender::Unknown),
                         roles: Vec::new(),
                     });
                     first_pos.push(r.head);
                     last_seen.push(None);
-                    by_word.entry(w.clone()).or_default().push(people.len() - 1);
+                    initials.push(String::new());
                     people.len() - 1
                 })
             }
@@ -371,16 +427,17 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
     }
 
     // 4. Aliases, titles and roles; the references.
-    let mut refs = Vec::new();
+    let mut refs = Vec::with_capacity(runs.len());
+    let mut surface = String::new();
     for (ri, r) in runs.iter().enumerate() {
-        let first = r.name_toks[0];
-        let last = *r.name_toks.last().unwrap();
+        let first = nt(r)[0];
+        let last = *nt(r).last().unwrap();
         let span = Span::new(toks[first].span.start, toks[last].span.end);
         if let Some(p) = run_person[ri] {
-            let surface = name_of(r);
+            name_into(r, &mut surface);
             let person = &mut people[p];
             if surface != person.name && !person.aliases.contains(&surface) {
-                person.aliases.push(surface);
+                person.aliases.push(surface.clone());
             }
             for t in r.title.iter().chain(r.role.iter()) {
                 if let Some(&g) = lex.titles.get(t).or_else(|| lex.roles.get(t))
@@ -404,8 +461,8 @@ pub fn find(text: &str, toks: &[Tok], lex: &Lexicons) -> (Vec<PersonInfo>, Vec<N
     // The fullest name may have come after a shorter alias: drop aliases
     // equal to the final name.
     for p in &mut people {
-        let name = p.name.clone();
-        p.aliases.retain(|a| *a != name);
+        let PersonInfo { name, aliases, .. } = p;
+        aliases.retain(|a| a != name);
     }
     (people, refs)
 }

@@ -38,19 +38,19 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
     let mut start = 0;
     let bytes = b.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-                j += 1;
-            }
-            let blank = j < bytes.len() && bytes[j] == b'\n';
-            if !blank_lines || blank {
-                push_trimmed(b, body.start, start, i, &mut out);
-                start = j;
-                i = j;
-                continue;
-            }
+    // From line break to line break (`find` of one byte is a memchr).
+    while let Some(off) = b[i..].find('\n') {
+        i += off;
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        let blank = j < bytes.len() && bytes[j] == b'\n';
+        if !blank_lines || blank {
+            push_trimmed(b, body.start, start, i, &mut out);
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -59,13 +59,17 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
 }
 
 fn has_blank_line(b: &str) -> bool {
-    let mut last_nl = false;
-    for c in b.bytes() {
-        match c {
-            b'\n' if last_nl => return true,
-            b'\n' => last_nl = true,
-            b' ' | b'\t' | b'\r' => {}
-            _ => last_nl = false,
+    // A line break followed by spaces, tabs or returns and another break.
+    let bytes = b.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].find('\n') {
+        i += off + 1;
+        let mut j = i;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            return true;
         }
     }
     false
@@ -105,24 +109,49 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
         // Outer quote: (open offset, kind, content start); inner nested kind.
         let mut outer: Option<(usize, Kind, usize)> = None;
         let mut inner: Option<Kind> = None;
-        let mut prev: Option<char> = None;
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let at = para.start + i;
+        let bytes = s.as_bytes();
+        // Where the last two-apostrophe mark ended: the character before a
+        // mark there counts as `"`.
+        let mut pair_end = usize::MAX;
+        let mut i = 0;
+        // Only `"`, `'` and the lead bytes of `“ ” „` (E2) and `« »` (C2)
+        // can start a mark; everything else is skipped a byte at a time.
+        while let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        {
+            i += off;
+            let c = s[i..].chars().next().expect("a char boundary");
             // Two apostrophes are a straight double quote (some newswires).
-            let (c, after) = if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
-                it.next();
-                ('"', at + 2)
+            let (c, end) = if c == '\'' {
+                if bytes.get(i + 1) != Some(&b'\'') {
+                    i += 1;
+                    continue;
+                }
+                ('"', i + 2)
             } else {
-                (c, at + c.len_utf8())
+                (c, i + c.len_utf8())
             };
-            let next = it.peek().map(|&(_, n)| n);
-            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
-            // said`) is common: a mark's neighbours say whether it closes.
             if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
-                prev = Some(c);
+                i = end;
                 continue;
             }
+            let at = para.start + i;
+            let after = para.start + end;
+            let prev = if i == 0 {
+                None
+            } else if i == pair_end {
+                Some('"')
+            } else {
+                s[..i].chars().next_back()
+            };
+            let next = s[end..].chars().next();
+            if end == i + 2 && bytes[i] == b'\'' {
+                pair_end = end;
+            }
+            i = end;
+            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+            // said`) is common: a mark's neighbours say whether it closes.
             let closer_like = prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| {
                     n.is_whitespace()
@@ -180,7 +209,6 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         if let Some((o, _, cs)) = outer {
             out.push(segment(text, o, cs, para.end, None, p, carried.take()));
@@ -284,6 +312,167 @@ mod tests {
     fn mixed_curly_and_straight_marks() {
         let t = "“Sanctions yet,\" Clinton said. “It's unusual,“ said Noble.";
         assert_eq!(contents(t), ["Sanctions yet,", "It's unusual,"]);
+    }
+
+    /// The scanner as it was before it skipped to possible marks: one
+    /// character at a time, the definition the fast scanner must match.
+    fn scan_by_chars(text: &str, paras: &[Span]) -> Vec<Segment> {
+        let mut out: Vec<Segment> = Vec::new();
+        // Index of a segment left open at the end of the previous paragraph.
+        let mut open_from_prev: Option<usize> = None;
+        for (p, para) in paras.iter().enumerate() {
+            let s = para.of(text);
+            let first_is_opener =
+                matches!(s.chars().next(), Some('"' | '“' | '„' | '«')) || s.starts_with("''");
+            let mut carried = if first_is_opener {
+                open_from_prev
+            } else {
+                None
+            };
+            open_from_prev = None;
+            // Outer quote: (open offset, kind, content start); inner nested kind.
+            let mut outer: Option<(usize, Kind, usize)> = None;
+            let mut inner: Option<Kind> = None;
+            let mut prev: Option<char> = None;
+            let mut it = s.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                let at = para.start + i;
+                // Two apostrophes are a straight double quote (some newswires).
+                let (c, after) = if c == '\'' && it.peek().is_some_and(|&(_, n)| n == '\'') {
+                    it.next();
+                    ('"', at + 2)
+                } else {
+                    (c, at + c.len_utf8())
+                };
+                let next = it.peek().map(|&(_, n)| n);
+                // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+                // said`) is common: a mark's neighbours say whether it closes.
+                if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
+                    prev = Some(c);
+                    continue;
+                }
+                let closer_like = prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| {
+                        n.is_whitespace()
+                            || matches!(
+                                n,
+                                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+                            )
+                    });
+                let opener_like = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+                }) && next.is_some_and(|n| !n.is_whitespace());
+                match (c, outer) {
+                    ('“' | '„' | '«', None) if !closer_like => {
+                        outer = Some((at, Kind::Curly, after));
+                    }
+                    // A straight mark followed by a space is a stray closer (an
+                    // inch mark, or a quote opened in a lost paragraph).
+                    ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                        outer = Some((at, Kind::Straight, after));
+                    }
+                    ('“' | '„' | '«', Some((o, _, cs))) => {
+                        if closer_like && !opener_like {
+                            if inner.is_some() {
+                                inner = None;
+                            } else {
+                                out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                                outer = None;
+                            }
+                        } else if inner.is_none() {
+                            inner = Some(Kind::Curly);
+                        }
+                    }
+                    ('”' | '»', Some((o, kind, cs))) => {
+                        if inner == Some(Kind::Curly) {
+                            inner = None;
+                        } else if kind == Kind::Curly || inner.is_none() {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                            inner = None;
+                        }
+                    }
+                    ('"', Some((o, kind, cs))) => {
+                        if kind == Kind::Straight {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                            inner = None;
+                        } else if inner == Some(Kind::Straight) {
+                            inner = None;
+                        } else if inner.is_none() && opener_like && !closer_like {
+                            inner = Some(Kind::Straight);
+                        } else if inner.is_none() {
+                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
+                            outer = None;
+                        }
+                    }
+                    _ => {}
+                }
+                prev = Some(c);
+            }
+            if let Some((o, _, cs)) = outer {
+                out.push(segment(text, o, cs, para.end, None, p, carried.take()));
+                open_from_prev = Some(out.len() - 1);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Regression guard for the byte-skipping scanner: same segments as
+        /// the character-by-character definition on text dense in quotation
+        /// marks, apostrophes, dashes and line breaks.
+        #[test]
+        fn scan_matches_the_character_scanner(
+            t in "([\"“”„«»'’ a-cA.,:;!?()—\n-]|''){0,60}"
+        ) {
+            let paras = paragraphs(&t, Span::new(0, t.len()));
+            proptest::prop_assert_eq!(scan(&t, &paras), scan_by_chars(&t, &paras));
+        }
+
+        /// The same for paragraphs split by the line-break search.
+        #[test]
+        fn paragraphs_match_the_byte_loop(t in "[a \t\r\n]{0,40}") {
+            let b = Span::new(0, t.len());
+            let bytes = t.as_bytes();
+            // The byte loops the search replaced.
+            let blank_lines = {
+                let mut last_nl = false;
+                let mut found = false;
+                for &c in bytes {
+                    match c {
+                        b'\n' if last_nl => { found = true; break; }
+                        b'\n' => last_nl = true,
+                        b' ' | b'\t' | b'\r' => {}
+                        _ => last_nl = false,
+                    }
+                }
+                found
+            };
+            proptest::prop_assert_eq!(has_blank_line(&t), blank_lines);
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\n' {
+                    let mut j = i + 1;
+                    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                        j += 1;
+                    }
+                    let blank = j < bytes.len() && bytes[j] == b'\n';
+                    if !blank_lines || blank {
+                        push_trimmed(&t, 0, start, i, &mut out);
+                        start = j;
+                        i = j;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            push_trimmed(&t, 0, start, t.len(), &mut out);
+            proptest::prop_assert_eq!(paragraphs(&t, b), out);
+        }
     }
 
     #[test]
