@@ -35,6 +35,7 @@
 mod lexicon;
 mod py;
 mod rules;
+mod swar;
 mod wordmap;
 
 pub use self::lexicon::MAX_VALENCE;
