@@ -18,6 +18,8 @@
 const ONES: u128 = u128::from_le_bytes([1; 16]);
 /// `0x80` in every byte: the bit each class sets.
 pub(crate) const HIGH: u128 = ONES * 0x80;
+/// `0x20` in every byte: bit 5, which ASCII letters differ by in case.
+const CASE: u128 = ONES * 0x20;
 
 /// Bytes `>= k`; `xh` is `x | HIGH`.
 #[inline]
@@ -56,7 +58,7 @@ pub(crate) fn spaces(x: u128) -> u128 {
 /// case onto the lower and no other byte into `a..=z`.
 #[inline]
 pub(crate) fn letters(x: u128) -> u128 {
-    range(x | ONES * 0x20 | HIGH, b'a', b'z' + 1)
+    range(x | CASE | HIGH, b'a', b'z' + 1)
 }
 
 /// The lowercase letters among `letters` (those with bit 5 set).
@@ -82,7 +84,7 @@ pub(crate) fn eq(x: u128, b: u8) -> u128 {
 /// Whether the bytes hold `n't`, in any case (`negated`, include_nt).
 #[inline]
 pub(crate) fn has_nt(x: u128) -> bool {
-    let folded = x | ONES * 0x20;
+    let folded = x | CASE;
     eq(folded, b'n') & (eq(x, b'\'') >> 8) & (eq(folded, b't') >> 16) != 0
 }
 
