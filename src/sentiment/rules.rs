@@ -384,14 +384,16 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
         }
         let window = padded[i..i + INLINE].try_into().unwrap_or(&[b' '; INLINE]);
         let w = swar::load(window);
-        let spaces = swar::spaces(w);
-        if spaces == 0 {
-            // No white space in 16 bytes: a long token.
+        let spaces = swar::maybe_spaces(w);
+        // The token ends at the first white space byte. Usually that is the
+        // first byte <= 0x20; a control byte (not white space) before it,
+        // or no white space in 16 bytes, makes a long token.
+        let len = (spaces.trailing_zeros() / 8) as usize;
+        if spaces == 0 || !py::is_space_ascii(padded[i + len]) {
             i = long_token(table, padded, i, lower, tokens, &mut marks) + 1;
             continue;
         }
         // bytes[i] is not white space, so 1 <= len <= 15.
-        let len = (spaces.trailing_zeros() / 8) as usize;
         let in_token = swar::first_bytes(len);
         let x = w & in_token;
         let letters = swar::letters(x);
@@ -445,7 +447,8 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
 }
 
 /// A token of [`tokenize_ascii`] with no white space in its first 16 bytes,
-/// starting at `start`: scanned byte by byte. Returns where it ends.
+/// or a control byte, starting at `start`: scanned byte by byte. Returns
+/// where it ends.
 #[cold]
 #[inline(never)]
 fn long_token(
@@ -1047,6 +1050,7 @@ mod tests {
             "\u{1}x",
             "\u{e}",
             "\u{1b}",
+            "a\u{0}b",
             "sort",
             "kind-of",
             "at",

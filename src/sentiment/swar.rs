@@ -39,16 +39,34 @@ pub(crate) fn load(window: &[u8; 16]) -> u128 {
     u128::from_le_bytes(*window)
 }
 
-/// The first `n` bytes (all eight bits each), `n < 16`.
+/// The first `n` bytes (all eight bits each), `n <= 16`: a table, since a
+/// variable shift of a `u128` costs about ten instructions.
 #[inline]
 pub(crate) fn first_bytes(n: usize) -> u128 {
-    debug_assert!(n < 16);
-    (1u128 << (8 * n)) - 1
+    static FIRST: [u128; 17] = {
+        let mut t = [0u128; 17];
+        let mut n = 1;
+        while n <= 16 {
+            t[n] = u128::MAX >> (128 - 8 * n);
+            n += 1;
+        }
+        t
+    };
+    FIRST[n]
+}
+
+/// The bytes up to 0x20 (space): the only ones that can be white space.
+/// Python's ASCII white space is 9..=13, 28..=31 and 32; the caller
+/// checks the first byte found here with [`super::py::is_space_ascii`] (the
+/// others, control bytes, almost never occur in text).
+#[inline]
+pub(crate) fn maybe_spaces(x: u128) -> u128 {
+    !ge(x | HIGH, 0x21) & HIGH
 }
 
 /// Python white space (`str.isspace()`) among ASCII bytes: `\t \n \v \f \r`
 /// (9..=13), the separators 28..=31 and the space.
-#[inline]
+#[cfg(test)]
 pub(crate) fn spaces(x: u128) -> u128 {
     let xh = x | HIGH;
     range(xh, 9, 14) | range(xh, 28, 33)
@@ -111,6 +129,7 @@ mod tests {
                 members(spaces(x)),
                 want(&|b| super::super::py::is_space(b as char))
             );
+            assert_eq!(members(maybe_spaces(x)), want(&|b| b <= b' '));
             assert_eq!(members(l), want(&|b| b.is_ascii_alphabetic()));
             assert_eq!(members(lowercase(x, l)), want(&|b| b.is_ascii_lowercase()));
             assert_eq!(
@@ -144,5 +163,6 @@ mod tests {
         }
         assert_eq!(first_bytes(0), 0);
         assert_eq!(first_bytes(3), 0xff_ffff);
+        assert_eq!(first_bytes(16), u128::MAX);
     }
 }
