@@ -135,8 +135,9 @@ impl WordMap {
     /// The entry of the lowercased form of an ASCII token of at most
     /// [`INLINE`] bytes, packed by [`pack`] or [`pack_window`]. `lower`
     /// lowercases a packed word; it only runs for the few tokens the
-    /// filter lets through.
-    #[inline]
+    /// filter lets through. Always inlined: it runs once per token, and a
+    /// call costs a fifth of it in register saves.
+    #[inline(always)]
     pub fn get_ascii_packed(&self, raw: [u64; 2], len: usize, lower: impl Fn(u64) -> u64) -> Entry {
         let h = hash(raw, len);
         let (word, bits) = filter_bits(h);
