@@ -383,37 +383,37 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
             break;
         }
         let window = padded[i..i + INLINE].try_into().unwrap_or(&[b' '; INLINE]);
-        let w = swar::load(window);
-        let spaces = swar::maybe_spaces(w);
+        let w = u128::from_le_bytes(*window);
+        let classes = swar::common(w);
         // The token ends at the first white space byte. Usually that is the
         // first byte <= 0x20; a control byte (not white space) before it,
         // or no white space in 16 bytes, makes a long token.
-        let len = (spaces.trailing_zeros() / 8) as usize;
-        if spaces == 0 || !py::is_space_ascii(padded[i + len]) {
+        let len = classes.le_space.trailing_zeros() as usize;
+        if len >= INLINE || !py::is_space_ascii(padded[i + len]) {
             i = long_token(table, padded, i, lower, tokens, &mut marks) + 1;
             continue;
         }
         // bytes[i] is not white space, so 1 <= len <= 15.
-        let in_token = swar::first_bytes(len);
-        let x = w & in_token;
-        let letters = swar::letters(x);
-        let lowercase = swar::lowercase(x, letters);
+        let in_token = swar::first(len);
+        let letters = classes.letters & in_token;
         // `item.isupper()`: some upper case letter, no lower case one.
-        let upper = letters != lowercase && lowercase == 0;
+        let upper = letters != 0 && classes.lowercase & in_token == 0;
+        let x = w & swar::first_bytes(len);
         let (mut s, mut key, mut key_len, mut nt) = (i, x, len, 0);
-        if letters != in_token & swar::HIGH {
+        if letters != in_token {
             // Some byte is not a letter: punctuation to strip, "!" and
             // "?" to count, maybe "n't".
-            let punct = swar::punctuation(x, letters);
+            let rare = swar::rare(w);
+            let punct = rare.punct & in_token;
             if punct != 0 {
-                marks.bangs += swar::eq(x, b'!').count_ones() as usize;
-                marks.questions += swar::eq(x, b'?').count_ones() as usize;
+                marks.bangs += (rare.bangs & in_token).count_ones() as usize;
+                marks.questions += (rare.questions & in_token).count_ones() as usize;
                 // `_strip_punc_if_word`: strip both ends unless that leaves
                 // two characters or fewer.
-                let kept = !punct & in_token & swar::HIGH;
+                let kept = !punct & in_token;
                 if kept != 0 {
-                    let first = (kept.trailing_zeros() / 8) as usize;
-                    let last = (127 - kept.leading_zeros()) as usize / 8;
+                    let first = kept.trailing_zeros() as usize;
+                    let last = 31 - kept.leading_zeros() as usize;
                     let word_len = last + 1 - first;
                     if word_len > 2 {
                         s = i + first;
@@ -424,7 +424,7 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
             }
             // `negated`, include_nt: any word containing "n't" (any case)
             // negates. A "n't" in the raw token is in the stripped word too.
-            if swar::has_nt(x) {
+            if rare.nt & (in_token >> 2) != 0 {
                 nt = flag::NT;
             }
         }
