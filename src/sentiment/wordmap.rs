@@ -35,7 +35,8 @@ pub(crate) struct WordMap {
     /// of a text are not keys, and this answers for about 99% of them
     /// without touching the 512 KiB slot array, where each look-up would
     /// likely miss the cache.
-    filter: Vec<u64>,
+    /// (A fixed-size array: indexing it needs no bounds check.)
+    filter: Box<[u64; FILTER_WORDS]>,
     slots: Vec<Slot>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
@@ -46,7 +47,7 @@ pub(crate) struct WordMap {
 impl Default for WordMap {
     fn default() -> WordMap {
         WordMap {
-            filter: vec![0; FILTER_WORDS],
+            filter: Box::new([0; FILTER_WORDS]),
             slots: vec![Slot::default(); 16],
             shift: 64 - 4,
             inline_len: 0,
