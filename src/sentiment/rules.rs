@@ -6,8 +6,10 @@
 //! in the same order as in Python, in `f64`, so that rounding errors are the
 //! same too.
 //!
-//! Hot path: for ASCII text (nearly all news), one pass over the bytes with
-//! a class table finds the tokens, strips them and notes their case; each
+//! Hot path: for ASCII text (nearly all news), each token is read as one
+//! 16-byte window whose byte classes ([`super::swar`]: white space,
+//! letters, case, punctuation, as bit masks) give its end, its stripped
+//! word and its case without a branch per byte; each
 //! token stays a span of the text (no copy, no allocation) and is looked up
 //! once in an inline-key hash map ([`super::wordmap`]): hashed blind to case,
 //! so that the three tokens in four that are no key are rejected by a small
