@@ -408,8 +408,10 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
             let rare = swar::rare(w);
             let punct = rare.punct & in_token;
             if punct != 0 {
-                // (Most punctuation is "," or "."; counting bits costs a
-                // dozen instructions without a POPCNT instruction.)
+                // Every "!" and "?" of the text is in some token: count
+                // here, in the tokens that have punctuation at all. (Most
+                // punctuation is "," or "."; counting bits costs a dozen
+                // instructions without a POPCNT instruction.)
                 if (rare.bangs | rare.questions) & in_token != 0 {
                     marks.bangs += (rare.bangs & in_token).count_ones() as usize;
                     marks.questions += (rare.questions & in_token).count_ones() as usize;
