@@ -909,6 +909,17 @@ fn score_valence(sums: &Sums, n: usize, marks: Marks) -> Scores {
     if n == 0 {
         return Scores::default();
     }
+    if sums.nonzero == 0 {
+        // Every sentiment is zero (most sentences without a lexicon
+        // word): the sums below are all +0.0, no emphasis applies, and
+        // the scores are those of all-neutral words, neu = n / n.
+        return Scores {
+            neg: 0.0,
+            neu: 1.0,
+            pos: 0.0,
+            compound: 0.0,
+        };
+    }
     let mut sum_s = sums.sum;
     let punct = punctuation_emphasis(marks);
     // QUIRK kept from the reference: a zero sum gets no emphasis.
