@@ -6,11 +6,7 @@
 //! 158 hand-written `tricky` rows are left out of the timing). Each scorer
 //! runs N timed passes over every corpus (`--rounds N`, default 5),
 //! alternating with the other so that both see the same machine load; the
-//! best pass counts. On a loaded machine, more rounds give steadier figures;
-//! on Linux a last line also gives the ratio of on-CPU time summed over all
-//! passes, which preemption by other processes does not inflate (on a
-//! loaded machine the crate's longer passes are interrupted more often, so
-//! its best wall-clock pass is slower than on a quiet one).
+//! best pass counts. On a loaded machine, more rounds give steadier figures.
 //!
 //! Run: `cargo run --release --example bench_sentiment [-- [--rounds N] [FILE]]`
 //! (`-- --profile [--rounds N] [--crate] [FILE]` scores with newstance only,
@@ -42,17 +38,6 @@ fn round(x: f64, nd: usize) -> f64 {
 /// The best of the timed passes.
 fn best(times: &[Duration]) -> Duration {
     times.iter().copied().min().unwrap_or_default()
-}
-
-/// Time this thread has run on a CPU, from Linux's
-/// `/proc/thread-self/schedstat` (nanoseconds, brought up to date at each
-/// scheduler tick), or `None` elsewhere. Unlike wall-clock time it leaves
-/// out the time other processes held the CPU, which on a loaded machine
-/// hits the longer passes (the crate's) more often.
-fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
 }
 
 fn main() {
@@ -147,8 +132,6 @@ fn main() {
         "corpus", "texts", "newstance", "vader_sentiment", "ratio"
     );
     let (mut total_ours, mut total_theirs, mut total_n) = (Duration::ZERO, Duration::ZERO, 0);
-    // On-CPU time of all timed passes (sums, not best passes).
-    let (mut cpu_ours, mut cpu_theirs, mut cpu_n) = (Duration::ZERO, Duration::ZERO, 0);
     for corpus in CORPORA {
         let texts: Vec<&str> = rows
             .iter()
@@ -162,23 +145,16 @@ fn main() {
         }
         let (mut ours_t, mut theirs_t) = (Vec::new(), Vec::new());
         for _ in 0..rounds {
-            let cpu = cpu_time();
             let start = Instant::now();
             for t in &texts {
                 black_box(ours.polarity_scores(black_box(t)));
             }
             ours_t.push(start.elapsed());
-            let mid = cpu_time();
             let start = Instant::now();
             for t in &texts {
                 black_box(theirs.polarity_scores(black_box(t)));
             }
             theirs_t.push(start.elapsed());
-            if let (Some(a), Some(b), Some(c)) = (cpu, mid, cpu_time()) {
-                cpu_ours += b.saturating_sub(a);
-                cpu_theirs += c.saturating_sub(b);
-                cpu_n += texts.len();
-            }
         }
         let (o, t) = (best(&ours_t), best(&theirs_t));
         let rate = |d: Duration| texts.len() as f64 / d.as_secs_f64();
@@ -202,15 +178,4 @@ fn main() {
         rate(total_theirs),
         total_theirs.as_secs_f64() / total_ours.as_secs_f64()
     );
-    if cpu_n > 0 && !cpu_ours.is_zero() {
-        let rate = |d: Duration| cpu_n as f64 / d.as_secs_f64();
-        println!(
-            "{:<16} {:>7} {:>12.0} {:>16.0} {:>6.1}x  (on-CPU time of all passes)",
-            "all four",
-            total_n,
-            rate(cpu_ours),
-            rate(cpu_theirs),
-            cpu_theirs.as_secs_f64() / cpu_ours.as_secs_f64()
-        );
-    }
 }
