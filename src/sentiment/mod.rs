@@ -35,6 +35,7 @@
 mod lexicon;
 mod py;
 mod rules;
+mod swar;
 mod wordmap;
 
 pub(crate) use self::lexicon::FxMap;
@@ -176,6 +177,10 @@ mod tests {
         assert_eq!(scores(""), (0.0, 0.0, 0.0, 0.0));
         assert_eq!(scores(" \n\t"), (0.0, 0.0, 0.0, 0.0));
         assert_eq!(scores("the table"), (0.0, 1.0, 0.0, 0.0));
+        // No lexicon word: "!" and "?" add no emphasis, zeros are positive.
+        let s = scores("Is it the TABLE??? Tomorrow!!");
+        assert_eq!(s, (0.0, 1.0, 0.0, 0.0));
+        assert!(s.0.is_sign_positive() && s.3.is_sign_positive());
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! in the same order as in Python, in `f64`, so that rounding errors are the
 //! same too.
 //!
-//! Hot path: for ASCII text (nearly all news), one pass over the bytes with
-//! a class table finds the tokens, strips them and notes their case; each
+//! Hot path: for ASCII text (nearly all news), each token is read as one
+//! 16-byte window whose byte classes ([`super::swar`]: white space,
+//! letters, case, punctuation, as bit masks) give its end, its stripped
+//! word and its case without a branch per byte; each
 //! token stays a span of the text (no copy, no allocation) and is looked up
 //! once in an inline-key hash map ([`super::wordmap`]): hashed blind to case,
 //! so that the three tokens in four that are no key are rejected by a small
@@ -24,6 +26,7 @@
 use super::Scores;
 use super::lexicon::{Table, flag};
 use super::py;
+use super::swar;
 use super::wordmap::{INLINE, ascii_lower8, pack_window};
 use std::cell::RefCell;
 
@@ -116,7 +119,7 @@ struct Scratch {
     /// Lowercased non-ASCII tokens, back to back (and a long ASCII token
     /// while it is looked up).
     lower: Vec<u8>,
-    /// ASCII text followed by [`INLINE`] zero bytes, so that every token
+    /// ASCII text followed by [`INLINE`] spaces, so that every token
     /// starts a full 16-byte window.
     padded: Vec<u8>,
     tokens: Tokens,
@@ -287,7 +290,7 @@ fn tokenize(
     if ascii {
         padded.clear();
         padded.extend_from_slice(text.as_bytes());
-        padded.extend_from_slice(&[0; INLINE]);
+        padded.extend_from_slice(&[b' '; INLINE]);
         tokenize_ascii(table, padded, lower, tokens)
     } else {
         for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
@@ -363,82 +366,159 @@ fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
 
-/// [`tokenize`] for ASCII text (the usual case): one pass over the bytes
-/// with a class table; tokens stay in place (spans into the text) and are
-/// looked up lowercased eight bytes at a time. `padded` is the text and
-/// [`INLINE`] zero bytes.
+/// [`tokenize`] for ASCII text (the usual case). Tokens stay in place
+/// (spans into the text). Each token is read as one 16-byte window
+/// ([`swar`]): its end is the first white space byte of the window, its
+/// case, punctuation and "n't" are bit tests on the window, its key (the
+/// window masked to the stripped word) is looked up lowercased. Only the
+/// rare token of 16 bytes or more is scanned byte by byte. `padded` is the
+/// text and [`INLINE`] spaces.
 fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mut Tokens) -> Marks {
     let n = padded.len() - INLINE;
-    let bytes = &padded[..n];
     let mut marks = Marks::default();
     let mut i = 0;
-    while i < n {
-        if class(bytes[i]) & SPACE != 0 {
+    loop {
+        while i < n && class(padded[i]) & SPACE != 0 {
             i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let window = padded[i..i + INLINE].try_into().unwrap_or(&[b' '; INLINE]);
+        let w = u128::from_le_bytes(*window);
+        let classes = swar::common(w);
+        // The token ends at the first white space byte. Usually that is the
+        // first byte <= 0x20; a control byte (not white space) before it,
+        // or no white space in 16 bytes, makes a long token.
+        let len = classes.le_space.trailing_zeros() as usize;
+        if len >= INLINE || !py::is_space_ascii(padded[i + len]) {
+            i = long_token(table, padded, i, lower, tokens, &mut marks) + 1;
             continue;
         }
-        let start = i;
-        let mut seen = 0u8;
-        while i < n {
-            let c = class(bytes[i]);
-            if c & SPACE != 0 {
-                break;
+        // bytes[i] is not white space, so 1 <= len <= 15.
+        let in_token = swar::first(len);
+        let letters = classes.letters & in_token;
+        // `item.isupper()`: some upper case letter, no lower case one.
+        let upper = letters != 0 && classes.lowercase & in_token == 0;
+        let x = w & swar::first_bytes(len);
+        let (mut s, mut key, mut key_len, mut nt) = (i, x, len, 0);
+        if letters != in_token {
+            // Some byte is not a letter: punctuation to strip, "!" and
+            // "?" to count, maybe "n't".
+            let rare = swar::rare(w);
+            let punct = rare.punct & in_token;
+            if punct != 0 {
+                // Every "!" and "?" of the text is in some token: count
+                // here, in the tokens that have punctuation at all. (Most
+                // punctuation is "," or "."; counting bits costs a dozen
+                // instructions without a POPCNT instruction.)
+                if (rare.bangs | rare.questions) & in_token != 0 {
+                    marks.bangs += (rare.bangs & in_token).count_ones() as usize;
+                    marks.questions += (rare.questions & in_token).count_ones() as usize;
+                }
+                // `_strip_punc_if_word`: strip both ends unless that leaves
+                // two characters or fewer.
+                let kept = !punct & in_token;
+                if kept != 0 {
+                    let first = kept.trailing_zeros() as usize;
+                    let last = 31 - kept.leading_zeros() as usize;
+                    let word_len = last + 1 - first;
+                    if word_len > 2 {
+                        s = i + first;
+                        key_len = word_len;
+                        key = (x >> (8 * first)) & swar::first_bytes(word_len);
+                    }
+                }
             }
-            seen |= c;
-            i += 1;
+            // `negated`, include_nt: any word containing "n't" (any case)
+            // negates. A "n't" in the raw token is in the stripped word too.
+            if rare.nt & (in_token >> 2) != 0 {
+                nt = flag::NT;
+            }
         }
-        let end = i;
-        // bytes[i] is white space (or the end): the next token starts later.
-        i += 1;
-        let (mut s, mut e) = (start, end);
-        if seen & PUNCT != 0 {
-            // Every "!" and "?" of the text is in some token: count here,
-            // in the tokens that have punctuation at all.
-            let m = Marks::count(&bytes[start..end]);
-            marks.bangs += m.bangs;
-            marks.questions += m.questions;
-            while s < e && class(bytes[s]) & PUNCT != 0 {
-                s += 1;
-            }
-            while e > s && class(bytes[e - 1]) & PUNCT != 0 {
-                e -= 1;
-            }
-            if e - s <= 2 {
-                (s, e) = (start, end);
-            }
-        }
-        let word = &bytes[s..e];
-        let mut entry = if word.len() <= INLINE {
-            let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
-            let raw = pack_window(window, word.len());
-            table.words.get_ascii_packed(raw, word.len(), ascii_lower8)
-        } else {
-            lower.clear();
-            lower.extend(word.iter().map(u8::to_ascii_lowercase));
-            table.words.get(lower)
-        };
-        // `negated`, include_nt: any word containing "n't" (any case)
-        // negates. A "n't" in the raw token is in the stripped word too.
-        if seen & APOSTROPHE != 0
-            && word.windows(3).any(|w| {
-                w[0].eq_ignore_ascii_case(&b'n')
-                    && w[1] == b'\''
-                    && w[2].eq_ignore_ascii_case(&b't')
-            })
-        {
-            entry.flags |= flag::NT;
-        }
+        let entry =
+            table
+                .words
+                .get_ascii_packed([key as u64, (key >> 64) as u64], key_len, ascii_lower8);
         tokens.push(Token {
             lo: s as u32,
-            hi: e as u32,
+            hi: (s + key_len) as u32,
             in_text: true,
             valence: entry.valence,
-            flags: entry.flags,
-            upper: seen & UPPER != 0 && seen & LOWER == 0,
+            flags: entry.flags | nt,
+            upper,
         });
+        i += len + 1;
     }
     lower.clear();
     marks
+}
+
+/// A token of [`tokenize_ascii`] with no white space in its first 16 bytes,
+/// or a control byte, starting at `start`: scanned byte by byte. Returns
+/// where it ends.
+#[cold]
+#[inline(never)]
+fn long_token(
+    table: &Table,
+    padded: &[u8],
+    start: usize,
+    lower: &mut Vec<u8>,
+    tokens: &mut Tokens,
+    marks: &mut Marks,
+) -> usize {
+    let bytes = &padded[..padded.len() - INLINE];
+    let mut seen = 0u8;
+    let mut end = start;
+    while end < bytes.len() {
+        let c = class(bytes[end]);
+        if c & SPACE != 0 {
+            break;
+        }
+        seen |= c;
+        end += 1;
+    }
+    let (mut s, mut e) = (start, end);
+    if seen & PUNCT != 0 {
+        let m = Marks::count(&bytes[start..end]);
+        marks.bangs += m.bangs;
+        marks.questions += m.questions;
+        while s < e && class(bytes[s]) & PUNCT != 0 {
+            s += 1;
+        }
+        while e > s && class(bytes[e - 1]) & PUNCT != 0 {
+            e -= 1;
+        }
+        if e - s <= 2 {
+            (s, e) = (start, end);
+        }
+    }
+    let word = &bytes[s..e];
+    let mut entry = if word.len() <= INLINE {
+        let window = padded[s..s + INLINE].try_into().unwrap_or(&[0; INLINE]);
+        let raw = pack_window(window, word.len());
+        table.words.get_ascii_packed(raw, word.len(), ascii_lower8)
+    } else {
+        lower.clear();
+        lower.extend(word.iter().map(u8::to_ascii_lowercase));
+        table.words.get(lower)
+    };
+    if seen & APOSTROPHE != 0
+        && word.windows(3).any(|w| {
+            w[0].eq_ignore_ascii_case(&b'n') && w[1] == b'\'' && w[2].eq_ignore_ascii_case(&b't')
+        })
+    {
+        entry.flags |= flag::NT;
+    }
+    tokens.push(Token {
+        lo: s as u32,
+        hi: e as u32,
+        in_text: true,
+        valence: entry.valence,
+        flags: entry.flags,
+        upper: seen & UPPER != 0 && seen & LOWER == 0,
+    });
+    end
 }
 
 /// Lowercases a token of non-ASCII text into `lower` (Python's `lower()`,
@@ -829,6 +909,17 @@ fn score_valence(sums: &Sums, n: usize, marks: Marks) -> Scores {
     if n == 0 {
         return Scores::default();
     }
+    if sums.nonzero == 0 {
+        // Every sentiment is zero (most sentences without a lexicon
+        // word): the sums below are all +0.0, no emphasis applies, and
+        // the scores are those of all-neutral words, neu = n / n.
+        return Scores {
+            neg: 0.0,
+            neu: 1.0,
+            pos: 0.0,
+            compound: 0.0,
+        };
+    }
     let mut sum_s = sums.sum;
     let punct = punctuation_emphasis(marks);
     // QUIRK kept from the reference: a zero sum gets no emphasis.
@@ -901,6 +992,124 @@ mod tests {
         );
         // Stripping stops at two characters: "'ok'" keeps its quotes.
         assert_eq!(tokens_of("'ok' (good)"), ["'ok'", "good"]);
+    }
+
+    /// Every token of `text` as (lowercased text, flags, valence bits,
+    /// upper), and the marks, from the ASCII path (`ascii`) or the general
+    /// one.
+    fn token_view(t: &Table, text: &str, ascii: bool) -> (Vec<(String, u32, u64, bool)>, Marks) {
+        let (mut lower, mut padded, mut tokens) = (Vec::new(), Vec::new(), Tokens::default());
+        let marks = tokenize(t, text, ascii, &mut lower, &mut padded, &mut tokens);
+        let list = tokens
+            .list
+            .iter()
+            .map(|k| {
+                let (lo, hi) = (k.lo as usize, k.hi as usize);
+                let word = if k.in_text {
+                    text[lo..hi].to_ascii_lowercase()
+                } else {
+                    String::from_utf8(lower[lo..hi].to_vec()).unwrap()
+                };
+                (word, k.flags, k.valence.to_bits(), k.upper)
+            })
+            .collect();
+        (list, marks)
+    }
+
+    #[test]
+    fn ascii_tokenizer_equals_general_path() {
+        // The 16-byte-window tokenizer against the plain split/strip/lower
+        // path, on texts built from lexicon words, rule words, punctuation,
+        // digits, control bytes and runs long enough for the byte-by-byte
+        // fallback (tokens of 15, 16, 17 bytes and more).
+        let pieces = [
+            "good",
+            "GOOD",
+            "Good",
+            "not",
+            "don't",
+            "DON'T",
+            "isn't",
+            "n't",
+            "no",
+            "never",
+            "so",
+            "kind",
+            "of",
+            "but",
+            "BUT",
+            ":)",
+            ":D",
+            ":-)",
+            "<3",
+            "'ok'",
+            "(good)",
+            "good!!",
+            "bad?",
+            "?!",
+            "!",
+            "...",
+            "'",
+            "\"really\"",
+            "x",
+            "I",
+            "a1",
+            "123",
+            "--",
+            "#tag",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "!!!good!!!!!!!!!!!",
+            "''''''''''''''''''",
+            "horrible,",
+            "well-being",
+            "DON'Tx",
+            "\u{7f}",
+            "\u{1}x",
+            "\u{e}",
+            "\u{1b}",
+            "a\u{0}b",
+            "sort",
+            "kind-of",
+            "at",
+            "least",
+            "without",
+            "doubt",
+        ];
+        let seps = [
+            " ", "  ", "\t", "\n", "\r\n", "\u{1c}", "\u{1f}", "\u{b}", "\u{c}",
+        ];
+        let t = table();
+        let mut seed = 12345u64;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            if next(4) == 0 {
+                text.push_str(seps[next(seps.len())]);
+            }
+            for _ in 0..next(12) {
+                text.push_str(pieces[next(pieces.len())]);
+                if next(5) == 0 {
+                    text.push_str(pieces[next(pieces.len())]);
+                }
+                text.push_str(seps[next(seps.len())]);
+            }
+            if next(2) == 0 {
+                text.pop();
+            }
+            assert!(text.is_ascii());
+            assert_eq!(
+                token_view(&t, &text, true),
+                token_view(&t, &text, false),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
