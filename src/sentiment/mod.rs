@@ -37,8 +37,8 @@ mod py;
 mod rules;
 mod wordmap;
 
-pub use self::lexicon::MAX_VALENCE;
 pub(crate) use self::lexicon::FxMap;
+pub use self::lexicon::MAX_VALENCE;
 pub use self::py::PyFloat;
 
 use crate::error::{Error, Result};
@@ -136,7 +136,10 @@ impl Vader {
     pub fn valence(&self, word: &str) -> Option<f64> {
         // Stance looks up every word of a sentence, nearly all of them
         // already lowercase ASCII: those need no lowercased copy.
-        let e = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        let e = if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             self.table.get(word)
         } else {
             self.table.get(&py::lower(word))

@@ -211,10 +211,7 @@ impl Lexicon {
     pub fn add_cues(&mut self, cues: Vec<Cue>) {
         for cue in cues {
             self.cue_filter.insert(&cue.words[0]);
-            let list = self
-                .cues
-                .entry(SmolStr::new(&cue.words[0]))
-                .or_default();
+            let list = self.cues.entry(SmolStr::new(&cue.words[0])).or_default();
             list.retain(|c| c.words != cue.words);
             list.push(cue);
             list.sort_by(|a, b| {
@@ -283,8 +280,8 @@ impl Lexicon {
         self.negator_filter.may_contain(word)
             && self
                 .negators_by_last
-            .get(word)
-            .is_some_and(|ks| ks.iter().any(|&k| self.negators[k].len() == 1))
+                .get(word)
+                .is_some_and(|ks| ks.iter().any(|&k| self.negators[k].len() == 1))
     }
 
     /// Number of cues.

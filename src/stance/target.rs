@@ -43,8 +43,8 @@
 use super::lexicon::{Lexicon, Prefilter};
 use super::tokens::{Kind, Token};
 use crate::sentiment::{FxMap, Vader};
-use std::sync::LazyLock;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Distance (in content words) at which a word counts half.
 pub const DECAY: f64 = 4.0;
@@ -540,9 +540,18 @@ impl<'a> Prepared<'a> {
             if tokens[k].kind != Kind::Word || word_class(&tokens[k].norm) & CLASS_OPPOSING == 0 {
                 continue;
             }
-            // Every bad word of the phrase opposed ("reduce gun violence").
-            for j in (k + 1..n.min(k + 1 + OPPOSED_WINDOW)).take_while(|&j| {
-                tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause
+            // Every bad word of the phrase opposed ("reduce gun violence"),
+            // also after a comma or an opening quotation mark ("condemned,
+            // \"that racism\"").
+            let skip = (k + 1..n)
+                .take_while(|&j| tokens[j].kind == Kind::Quote || tokens[j].norm == ",")
+                .count();
+            let from = k + 1 + skip;
+            let clause = tokens.get(from).map_or(tokens[k].clause, |t| t.clause);
+            for j in (from..n.min(from + OPPOSED_WINDOW)).take_while(|&j| {
+                tokens[j].kind == Kind::Word
+                    && (tokens[j].clause == tokens[k].clause
+                        || (skip > 0 && tokens[j].clause == clause))
             }) {
                 let bad = facts[j].flags & FACT_NAME == 0
                     && (facts[j].valence < 0.0

@@ -251,13 +251,10 @@ impl AsRef<str> for Token {
 #[inline]
 fn nt_at(s: &str, j: usize) -> bool {
     let b = s.as_bytes();
-    j >= 1
-        && matches!(b[j - 1], b'n' | b'N')
-        && char_at(s, j).is_some_and(is_apostrophe)
-        && {
-            let t = after(s, j);
-            matches!(b.get(t), Some(b't' | b'T')) && !alnum_at(s, t + 1)
-        }
+    j >= 1 && matches!(b[j - 1], b'n' | b'N') && char_at(s, j).is_some_and(is_apostrophe) && {
+        let t = after(s, j);
+        matches!(b.get(t), Some(b't' | b'T')) && !alnum_at(s, t + 1)
+    }
 }
 
 /// The byte where a clitic starting at byte `i` (an apostrophe, or `n't`)
@@ -283,7 +280,11 @@ fn clitic_here(s: &str, i: usize) -> Option<usize> {
         let mut at = i;
         for want in cl.chars() {
             let c = char_at(s, at)?;
-            let c = if c == '’' { '\'' } else { c.to_ascii_lowercase() };
+            let c = if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
             if c != want {
                 return None;
             }
