@@ -47,21 +47,12 @@ pub struct Cue {
 /// up every word of a sentence in several word lists, and most words are in
 /// none: a bit per (length, first byte, last byte) answers for most of them
 /// without hashing the word. A false "maybe" only costs the look-up.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Prefilter {
     /// `bits[len]`: 256 bits chosen by the first and last byte.
     bits: [[u64; 4]; 32],
     /// Whether some key is empty or 32 bytes or longer (those always pass).
     long: bool,
-}
-
-impl Default for Prefilter {
-    fn default() -> Prefilter {
-        Prefilter {
-            bits: [[0; 4]; 32],
-            long: false,
-        }
-    }
 }
 
 impl Prefilter {
