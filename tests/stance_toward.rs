@@ -136,3 +136,21 @@ fn role_nouns_and_speech_are_not_evaluations() {
     let j = judge("Ann Lee warned that the vote would be close.", "Ann Lee");
     assert_eq!(j.label, Label::Neutral, "{j:?}");
 }
+
+#[test]
+fn a_later_pronoun_with_no_other_name_between_is_the_target() {
+    // later_pronouns: "her" can only be Ann Lee, so what is said of "her"
+    // is said of Ann Lee; "them" is somebody else.
+    let t = "Ann Lee placed second in the crowded state primary last night, \
+             but recent polling by several groups shows her with a comfortable lead.";
+    let her = judge(t, "Ann Lee");
+    assert_eq!(her.label, Label::Favor, "{her:?}");
+    let them = judge(&t.replace(" her ", " them "), "Ann Lee");
+    assert!(her.score > them.score, "{her:?} {them:?}");
+    // With another name between, the pronoun may be theirs.
+    let other = judge(
+        &t.replace("primary", "primary against Tom Smith"),
+        "Ann Lee",
+    );
+    assert!(other.score < her.score, "{her:?} {other:?}");
+}
