@@ -29,7 +29,10 @@
 //! [`StanceTagger::toward`] is the target-level classifier alone (sentence
 //! and target span in, label out), which the NewsMTSC and PerSenT
 //! evaluations call; [`StanceTagger::toward_mentions`] takes every mention
-//! of the target in the sentence. A long target span ("defeated leader
+//! of the target in the sentence. Without the speakers stage, `toward`
+//! resolves the simplest coreference itself: "X said *he* ..." and a
+//! he/she pronoun after the named target with no other name between are
+//! the target too. A long target span ("defeated leader
 //! Yahya Jammeh", "Arthur Brooks, president of ...") is narrowed to its
 //! name, so that its modifiers are scored as what frames the person.
 //!
