@@ -740,12 +740,13 @@ fn later_pronouns(prep: &Prepared, t0: usize, t1: usize) -> Vec<(usize, usize)> 
     let mut out = Vec::new();
     // Bounded, so that a pathological "sentence" with thousands of pronouns
     // costs no more than a few mentions.
-    for k in t1..toks.len().min(t1 + target::WINDOW) {
+    let end = toks.len().min(t1 + target::WINDOW);
+    for (k, t) in toks.iter().enumerate().take(end).skip(t1) {
         if prep.is_name(k) || out.len() == MAX_LATER_PRONOUNS {
             break;
         }
         if matches!(
-            toks[k].norm.as_str(),
+            t.norm.as_str(),
             "he" | "him" | "his" | "himself" | "she" | "her" | "herself"
         ) {
             out.push((k, k + 1));
