@@ -102,3 +102,55 @@ fn the_pronoun_opening_reported_speech_is_the_speaker() {
     let other = judge(t, "Tom Smith");
     assert!(other.score < own.score / 2.0, "{own:?} {other:?}");
 }
+
+#[test]
+fn opposition_reaches_past_a_comma_and_a_quotation_mark() {
+    // Prepared::with_cues: "condemned, \"that racism\"" opposes racism as
+    // much as "condemned racism" does.
+    let j = judge(
+        "Ann Lee condemned, \"that racism in the old party\" on Monday.",
+        "Ann Lee",
+    );
+    assert_eq!(j.label, Label::Favor, "{j:?}");
+}
+
+#[test]
+fn lacking_a_good_thing_is_bad() {
+    // lexicons/stance_negators.tsv: "lacks" negates what follows it.
+    let j = judge(
+        "Critics say Ann Lee lacks the credibility to lead.",
+        "Ann Lee",
+    );
+    assert_eq!(j.label, Label::Against, "{j:?}");
+}
+
+#[test]
+fn role_nouns_and_speech_are_not_evaluations() {
+    // lexicons/stance_cues.tsv: "opponent" names a role in a race, and
+    // "warned" reports speech; neither says the person is bad.
+    let j = judge(
+        "Tom Smith said he will debate his opponent, Ann Lee.",
+        "Ann Lee",
+    );
+    assert_eq!(j.label, Label::Neutral, "{j:?}");
+    let j = judge("Ann Lee warned that the vote would be close.", "Ann Lee");
+    assert_eq!(j.label, Label::Neutral, "{j:?}");
+}
+
+#[test]
+fn a_later_pronoun_with_no_other_name_between_is_the_target() {
+    // later_pronouns: "her" can only be Ann Lee, so what is said of "her"
+    // is said of Ann Lee; "them" is somebody else.
+    let t = "Ann Lee placed second in the crowded state primary last night, \
+             but recent polling by several groups shows her with a comfortable lead.";
+    let her = judge(t, "Ann Lee");
+    assert_eq!(her.label, Label::Favor, "{her:?}");
+    let them = judge(&t.replace(" her ", " them "), "Ann Lee");
+    assert!(her.score > them.score, "{her:?} {them:?}");
+    // With another name between, the pronoun may be theirs.
+    let other = judge(
+        &t.replace("primary", "primary against Tom Smith"),
+        "Ann Lee",
+    );
+    assert!(other.score < her.score, "{her:?} {other:?}");
+}

@@ -29,7 +29,10 @@
 //! [`StanceTagger::toward`] is the target-level classifier alone (sentence
 //! and target span in, label out), which the NewsMTSC and PerSenT
 //! evaluations call; [`StanceTagger::toward_mentions`] takes every mention
-//! of the target in the sentence. A long target span ("defeated leader
+//! of the target in the sentence. Without the speakers stage, `toward`
+//! resolves the simplest coreference itself: "X said *he* ..." and a
+//! he/she pronoun after the named target with no other name between are
+//! the target too. A long target span ("defeated leader
 //! Yahya Jammeh", "Arthur Brooks, president of ...") is narrowed to its
 //! name, so that its modifiers are scored as what frames the person.
 //!
@@ -306,7 +309,9 @@ impl StanceTagger {
     /// far away. Mentions that cover no word are ignored; with none left the
     /// result is neutral with confidence 0. The pronoun that opens what the
     /// first mention is reported to say ("X said *he* ...") is one more
-    /// mention.
+    /// mention, and so are third-person pronouns after a named first mention
+    /// with no other name between ("X placed second, but polls show *him*
+    /// ahead"; see `later_pronouns`).
     pub fn toward_mentions(
         &self,
         text: &str,
@@ -324,6 +329,11 @@ impl StanceTagger {
             .collect();
         if let Some(&(t0, t1)) = ranges.first() {
             ranges.extend(reported_self(&toks, t0, t1));
+            for r in later_pronouns(&prep, t0, t1) {
+                if !ranges.contains(&r) {
+                    ranges.push(r);
+                }
+            }
         }
         for (t0, t1) in ranges {
             let s = target::score(&prep, t0, t1, &self.lexicon, vader, Weights::SENTIMENT);
@@ -708,6 +718,41 @@ fn reported_self(toks: &[Token], t0: usize, t1: usize) -> Option<(usize, usize)>
         .take_while(|&k| toks[k].kind == Kind::Word && !target::is_name(toks, k) && !toks[k].quoted)
         .find(|&k| matches!(toks[k].norm.as_str(), "he" | "she"))?;
     Some((k, k + 1))
+}
+
+/// How many pronouns [`later_pronouns`] takes.
+const MAX_LATER_PRONOUNS: usize = 4;
+
+/// Third-person pronouns after a named target with no other name between
+/// them, which most likely stand for it: "Cassidy placed second, but
+/// polling shows *him* with a comfortable lead". A capitalized word that is
+/// not sentence-initial ([`target::is_name`]) ends the search, whether or
+/// not it names a person: the pronoun may be theirs. Measured on fold A of
+/// the NewsMTSC development half: macro-F1 0.690 -> 0.702 (fold B 0.646 ->
+/// 0.647); a pronoun before the target ("after *his* speech, X ...") did
+/// not help and is not taken. At most [`MAX_LATER_PRONOUNS`], within
+/// [`target::WINDOW`] tokens.
+fn later_pronouns(prep: &Prepared, t0: usize, t1: usize) -> Vec<(usize, usize)> {
+    let toks = prep.tokens;
+    if !(t0..t1).any(|k| toks[k].capitalized) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // Bounded, so that a pathological "sentence" with thousands of pronouns
+    // costs no more than a few mentions.
+    let end = toks.len().min(t1 + target::WINDOW);
+    for (k, t) in toks.iter().enumerate().take(end).skip(t1) {
+        if prep.is_name(k) || out.len() == MAX_LATER_PRONOUNS {
+            break;
+        }
+        if matches!(
+            t.norm.as_str(),
+            "he" | "him" | "his" | "himself" | "she" | "her" | "herself"
+        ) {
+            out.push((k, k + 1));
+        }
+    }
+    out
 }
 
 /// Two scores of the same target: each word (contribution span) once, with

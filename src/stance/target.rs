@@ -28,8 +28,9 @@
 //!    or names a topic ("top aides", "health care").
 //! 7. **Opposing a bad thing is good**: a bad word up to three words after
 //!    a word of opposition ("condemned *racism*", "fighting *the Klan*",
-//!    "reduce *gun violence*") counts for the agent ([`OPPOSED`]), and the
-//!    word of opposition does not count against them.
+//!    "reduce *gun violence*", also past a comma or an opening quotation
+//!    mark: "condemned, \"*that racism*\"") counts for the agent
+//!    ([`OPPOSED`]), and the word of opposition does not count against them.
 //! 8. **The agent is framed by the act**: in target sentiment the weak
 //!    agent valence of a cue ("*X* attacked Y", "*X* supports Y") counts
 //!    double ([`Weights::weak_agent`]): NewsMTSC's annotators read the one
@@ -139,7 +140,8 @@ const OPPOSING: &[&str] = &[
     "tackle",
     "tackling",
 ];
-/// Weight (and sign) of a bad thing that a word of [`OPPOSING`] opposes.
+/// Weight (and sign) of a bad thing that a word of opposition (`OPPOSING`)
+/// opposes.
 pub const OPPOSED: f64 = -0.5;
 /// How far (in tokens) an opposed word may follow its word of opposition.
 const OPPOSED_WINDOW: usize = 3;
@@ -542,9 +544,18 @@ impl<'a> Prepared<'a> {
             if !opposing[k] {
                 continue;
             }
-            // Every bad word of the phrase opposed ("reduce gun violence").
-            for j in (k + 1..n.min(k + 1 + OPPOSED_WINDOW)).take_while(|&j| {
-                tokens[j].kind == Kind::Word && tokens[j].clause == tokens[k].clause
+            // Every bad word of the phrase opposed ("reduce gun violence"),
+            // also after a comma or an opening quotation mark ("condemned,
+            // \"that racism\"").
+            let skip = (k + 1..n)
+                .take_while(|&j| tokens[j].kind == Kind::Quote || tokens[j].norm == ",")
+                .count();
+            let from = k + 1 + skip;
+            let clause = tokens.get(from).map_or(tokens[k].clause, |t| t.clause);
+            for j in (from..n.min(from + OPPOSED_WINDOW)).take_while(|&j| {
+                tokens[j].kind == Kind::Word
+                    && (tokens[j].clause == tokens[k].clause
+                        || (skip > 0 && tokens[j].clause == clause))
             }) {
                 let bad = facts[j].flags & FACT_NAME == 0
                     && (facts[j].valence < 0.0
