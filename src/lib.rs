@@ -23,6 +23,7 @@ pub mod batch;
 pub mod cli;
 pub mod document;
 pub mod error;
+pub mod hash;
 pub mod output;
 pub mod pipeline;
 pub mod report;

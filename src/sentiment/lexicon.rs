@@ -2,15 +2,13 @@
 //! into one map so that scoring a token costs one lookup.
 //!
 //! The data lives in `lexicons/` (see `lexicons/vader_LICENSE.txt`) and is
-//! embedded at compile time. Lookups hash with [`FxHasher`], a fixed,
+//! embedded at compile time. Lookups hash with [`crate::hash::FxHasher`], a fixed,
 //! unseeded multiply-rotate hash: it is several times faster than SipHash on
 //! short words, and nothing here ever iterates a map to produce output, so
 //! no result depends on hash order.
 
 use super::wordmap::WordMap;
 use crate::error::{Error, Result};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 /// `lexicons/vader_lexicon.tsv`: word, mean valence (-4..4).
@@ -28,60 +26,7 @@ pub(crate) const SPECIAL_CASES: &str = include_str!("../../lexicons/vader_specia
 /// -4..+4 scale, and `normalize` (alpha = 15) assumes sums of that order.
 pub const MAX_VALENCE: f64 = 4.0;
 
-/// The Fx hash (rustc's `FxHasher`): one rotate, xor and multiply per 8 bytes.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, mut bytes: &[u8]) {
-        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*chunk));
-            bytes = rest;
-        }
-        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*chunk)));
-            bytes = rest;
-        }
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with the Fx hash.
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+use crate::hash::FxMap;
 
 /// What VADER knows about one lowercased token.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -465,17 +410,5 @@ mod tests {
         let e = parse_valences(p, "x\t1\nGood\t2\n", true).unwrap_err();
         assert_eq!(e.path(), p);
         assert!(e.to_string().starts_with("my.tsv:2: "), "{e}");
-    }
-
-    #[test]
-    fn fx_hash_is_deterministic() {
-        let h = |s: &str| {
-            let mut x = FxHasher::default();
-            x.write(s.as_bytes());
-            x.finish()
-        };
-        assert_eq!(h("good"), h("good"));
-        assert_ne!(h("good"), h("goods"));
-        assert_ne!(h("abcdefgh1"), h("abcdefgh2"));
     }
 }

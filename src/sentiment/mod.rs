@@ -38,7 +38,6 @@ mod rules;
 mod swar;
 mod wordmap;
 
-pub(crate) use self::lexicon::FxMap;
 pub use self::lexicon::MAX_VALENCE;
 pub use self::py::PyFloat;
 

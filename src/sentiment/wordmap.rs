@@ -8,7 +8,8 @@
 //! `memcmp` call. Longer keys go to an ordinary map with the Fx hash. The
 //! map is never iterated, so nothing depends on slot order.
 
-use super::lexicon::{Entry, FxMap};
+use super::lexicon::Entry;
+use crate::hash::FxMap;
 
 /// Bytes of a key stored inline.
 pub(crate) const INLINE: usize = 16;

@@ -5,65 +5,13 @@
 //! lowercase and sorted (byte order), so diffs stay reviewable and the data
 //! tests below can check them.
 
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The Fx hash (rustc's `FxHasher`): one rotate, xor and multiply per 8
-/// bytes. The lexicons are looked up once per token, and SipHash's
-/// protection against crafted keys buys nothing for fixed word lists.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Fx(u64);
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, mut bytes: &[u8]) {
-        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*chunk));
-            bytes = rest;
-        }
-        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*chunk)));
-            bytes = rest;
-        }
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
 /// A map with the Fx hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+pub type HashMap<K, V> = crate::hash::FxMap<K, V>;
 /// A set with the Fx hasher.
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
+pub type HashSet<K> = crate::hash::FxSet<K>;
 
 use crate::error::{Error, Result};
+use std::hash::Hasher;
 
 /// Cue verbs: `form<TAB>class`.
 pub const CUES: &str = include_str!("../../lexicons/speakers_cues.tsv");
@@ -274,7 +222,7 @@ pub(crate) fn short_hash(b: &[u8]) -> u64 {
     } else {
         (0, 0)
     };
-    let mut h = Fx::default();
+    let mut h = crate::hash::FxHasher::default();
     h.write_u64(x ^ (n as u64).rotate_right(8));
     h.write_u64(y);
     h.finish()

@@ -22,7 +22,7 @@
 //! unique, values in `[-4, 4]` (VADER's range), checked by the tests below.
 
 use crate::error::{Error, Result};
-use crate::sentiment::FxMap;
+use crate::hash::FxMap;
 use smol_str::SmolStr;
 use std::path::Path;
 

@@ -43,7 +43,8 @@
 
 use super::lexicon::{Lexicon, Prefilter};
 use super::tokens::{Kind, Token};
-use crate::sentiment::{FxMap, Vader};
+use crate::hash::FxMap;
+use crate::sentiment::Vader;
 use crate::span::Span;
 use std::sync::LazyLock;
 
