@@ -230,3 +230,14 @@ fn a_cue_word_after_a_determiner_is_the_source() {
         .expect("quote");
     assert_eq!(q.speaker, Some(Source::Other("the note".into())), "{q:?}");
 }
+
+#[test]
+fn a_possessive_before_a_cue_word_makes_it_a_noun() {
+    let (t, a) = analyze("Voters waited. \"We will win,\" the candidate\u{2019}s note says.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("says"), "{q:?}");
+}

@@ -504,9 +504,10 @@ impl<'a> Ctx<'a> {
                 let slot = self.slot_after(j + 1);
                 return Some((j, Span::new(t.span.start, self.toks[j + 1].span.end), slot));
             }
-            // After a determiner a cue word is a noun, part of the source:
-            // `"...," the note says`.
-            let noun = matches!(self.toks[j - 1].low(), "the" | "a" | "an" | "this");
+            // After a determiner or a possessive a cue word is a noun, part
+            // of the source: `"...," the note says`, `Editor's note:`.
+            let noun = matches!(self.toks[j - 1].low(), "the" | "a" | "an" | "this")
+                || self.toks[j - 1].poss;
             if t.seg.is_none()
                 && !noun
                 && matches!(self.cue(j), Some(CueClass::Speech | CueClass::Quote))
