@@ -491,7 +491,9 @@ impl StanceTagger {
                 } else {
                     Weights::SENTIMENT
                 };
-                let mut best: Option<(Judgement, Span, bool)> = None;
+                // (The judgement, with its evidence text, is made for the
+                // winner only.)
+                let mut best: Option<(Scored, Span, bool)> = None;
                 for m in refs.iter().filter(|m| m.person == r.person) {
                     if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
                         continue;
@@ -501,17 +503,17 @@ impl StanceTagger {
                         .parts
                         .iter()
                         .any(|p| p.evaluates && p.value * s.score > 0.0);
-                    let j = Judgement::from_scored(text, &s);
                     if best
                         .as_ref()
-                        .is_none_or(|(b, _, _)| j.score.abs() > b.score.abs())
+                        .is_none_or(|(b, _, _)| s.score.abs() > b.score.abs())
                     {
-                        best = Some((j, m.span, by_cue));
+                        best = Some((s, m.span, by_cue));
                     }
                 }
-                let Some((j, span, by_cue)) = best else {
+                let Some((s, span, by_cue)) = best else {
                     continue;
                 };
+                let j = Judgement::from_scored(text, &s);
                 // The article's own voice takes a stance only through words
                 // that describe the target ("the disgraced X", "X lied"),
                 // and confidently; its general tone ("West shared private
