@@ -106,9 +106,7 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
             None
         };
         open_from_prev = None;
-        // Outer quote: (open offset, kind, content start); inner nested kind.
-        let mut outer: Option<(usize, Kind, usize)> = None;
-        let mut inner: Option<Kind> = None;
+        let mut pairing = Pairing::default();
         let bytes = s.as_bytes();
         // Where the last two-apostrophe mark ended: the character before a
         // mark there counts as `"`.
@@ -150,72 +148,103 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
                 pair_end = end;
             }
             i = end;
-            // Mixed typography (`“...," Clinton said`, `“It's unusual,“
-            // said`) is common: a mark's neighbours say whether it closes.
-            let closer_like = prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| {
-                    n.is_whitespace()
-                        || matches!(
-                            n,
-                            ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
-                        )
-                });
-            let opener_like = prev.is_none_or(|p| {
-                p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
-            }) && next.is_some_and(|n| !n.is_whitespace());
-            match (c, outer) {
-                ('“' | '„' | '«', None) if !closer_like => {
-                    outer = Some((at, Kind::Curly, after));
-                }
-                // A straight mark followed by a space is a stray closer (an
-                // inch mark, or a quote opened in a lost paragraph).
-                ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
-                    outer = Some((at, Kind::Straight, after));
-                }
-                ('“' | '„' | '«', Some((o, _, cs))) => {
-                    if closer_like && !opener_like {
-                        if inner.is_some() {
-                            inner = None;
-                        } else {
-                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                            outer = None;
-                        }
-                    } else if inner.is_none() {
-                        inner = Some(Kind::Curly);
-                    }
-                }
-                ('”' | '»', Some((o, kind, cs))) => {
-                    if inner == Some(Kind::Curly) {
-                        inner = None;
-                    } else if kind == Kind::Curly || inner.is_none() {
-                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                        outer = None;
-                        inner = None;
-                    }
-                }
-                ('"', Some((o, kind, cs))) => {
-                    if kind == Kind::Straight {
-                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                        outer = None;
-                        inner = None;
-                    } else if inner == Some(Kind::Straight) {
-                        inner = None;
-                    } else if inner.is_none() && opener_like && !closer_like {
-                        inner = Some(Kind::Straight);
-                    } else if inner.is_none() {
-                        out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                        outer = None;
-                    }
-                }
-                _ => {}
+            if let Some((o, cs)) = pairing.mark(c, prev, next, at, after) {
+                out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
             }
         }
-        if let Some((o, _, cs)) = outer {
+        if let Some((o, _, cs)) = pairing.outer {
             out.push(segment(text, o, cs, para.end, None, p, carried.take()));
             open_from_prev = Some(out.len() - 1);
         }
     }
     out
+}
+
+/// The pairing state of one paragraph's quotation marks.
+#[derive(Default)]
+struct Pairing {
+    /// The open outer quote: (open offset, kind, content start).
+    outer: Option<(usize, Kind, usize)>,
+    /// The kind of an open nested quote.
+    inner: Option<Kind>,
+}
+
+impl Pairing {
+    /// Takes the mark `c` at offset `at` (ending at `after`), between the
+    /// characters `prev` and `next`. Returns the open offset and content
+    /// start of the outer quote it closes, if any (the caller makes the
+    /// segment). Shared by the scanner and its test oracle, which differ
+    /// only in how they walk to the marks.
+    fn mark(
+        &mut self,
+        c: char,
+        prev: Option<char>,
+        next: Option<char>,
+        at: usize,
+        after: usize,
+    ) -> Option<(usize, usize)> {
+        let mut closed = None;
+        // Mixed typography (`“...," Clinton said`, `“It's unusual,“
+        // said`) is common: a mark's neighbours say whether it closes.
+        let closer_like = prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| {
+                n.is_whitespace()
+                    || matches!(
+                        n,
+                        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+                    )
+            });
+        let opener_like = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+        }) && next.is_some_and(|n| !n.is_whitespace());
+        match (c, self.outer) {
+            ('“' | '„' | '«', None) if !closer_like => {
+                self.outer = Some((at, Kind::Curly, after));
+            }
+            // A straight mark followed by a space is a stray closer (an
+            // inch mark, or a quote opened in a lost paragraph).
+            ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                self.outer = Some((at, Kind::Straight, after));
+            }
+            ('“' | '„' | '«', Some((o, _, cs))) => {
+                if closer_like && !opener_like {
+                    if self.inner.is_some() {
+                        self.inner = None;
+                    } else {
+                        closed = Some((o, cs));
+                        self.outer = None;
+                    }
+                } else if self.inner.is_none() {
+                    self.inner = Some(Kind::Curly);
+                }
+            }
+            ('”' | '»', Some((o, kind, cs))) => {
+                if self.inner == Some(Kind::Curly) {
+                    self.inner = None;
+                } else if kind == Kind::Curly || self.inner.is_none() {
+                    closed = Some((o, cs));
+                    self.outer = None;
+                    self.inner = None;
+                }
+            }
+            ('"', Some((o, kind, cs))) => {
+                if kind == Kind::Straight {
+                    closed = Some((o, cs));
+                    self.outer = None;
+                    self.inner = None;
+                } else if self.inner == Some(Kind::Straight) {
+                    self.inner = None;
+                } else if self.inner.is_none() && opener_like && !closer_like {
+                    self.inner = Some(Kind::Straight);
+                } else if self.inner.is_none() {
+                    closed = Some((o, cs));
+                    self.outer = None;
+                }
+            }
+            _ => {}
+        }
+        closed
+    }
 }
 
 fn segment(
@@ -330,9 +359,7 @@ mod tests {
                 None
             };
             open_from_prev = None;
-            // Outer quote: (open offset, kind, content start); inner nested kind.
-            let mut outer: Option<(usize, Kind, usize)> = None;
-            let mut inner: Option<Kind> = None;
+            let mut pairing = Pairing::default();
             let mut prev: Option<char> = None;
             let mut it = s.char_indices().peekable();
             while let Some((i, c)) = it.next() {
@@ -345,72 +372,16 @@ mod tests {
                     (c, at + c.len_utf8())
                 };
                 let next = it.peek().map(|&(_, n)| n);
-                // Mixed typography (`“...," Clinton said`, `“It's unusual,“
-                // said`) is common: a mark's neighbours say whether it closes.
                 if !matches!(c, '"' | '“' | '„' | '«' | '”' | '»') {
                     prev = Some(c);
                     continue;
                 }
-                let closer_like = prev.is_some_and(|p| !p.is_whitespace())
-                    && next.is_none_or(|n| {
-                        n.is_whitespace()
-                            || matches!(
-                                n,
-                                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
-                            )
-                    });
-                let opener_like = prev.is_none_or(|p| {
-                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
-                }) && next.is_some_and(|n| !n.is_whitespace());
-                match (c, outer) {
-                    ('“' | '„' | '«', None) if !closer_like => {
-                        outer = Some((at, Kind::Curly, after));
-                    }
-                    // A straight mark followed by a space is a stray closer (an
-                    // inch mark, or a quote opened in a lost paragraph).
-                    ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
-                        outer = Some((at, Kind::Straight, after));
-                    }
-                    ('“' | '„' | '«', Some((o, _, cs))) => {
-                        if closer_like && !opener_like {
-                            if inner.is_some() {
-                                inner = None;
-                            } else {
-                                out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                                outer = None;
-                            }
-                        } else if inner.is_none() {
-                            inner = Some(Kind::Curly);
-                        }
-                    }
-                    ('”' | '»', Some((o, kind, cs))) => {
-                        if inner == Some(Kind::Curly) {
-                            inner = None;
-                        } else if kind == Kind::Curly || inner.is_none() {
-                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                            outer = None;
-                            inner = None;
-                        }
-                    }
-                    ('"', Some((o, kind, cs))) => {
-                        if kind == Kind::Straight {
-                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                            outer = None;
-                            inner = None;
-                        } else if inner == Some(Kind::Straight) {
-                            inner = None;
-                        } else if inner.is_none() && opener_like && !closer_like {
-                            inner = Some(Kind::Straight);
-                        } else if inner.is_none() {
-                            out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
-                            outer = None;
-                        }
-                    }
-                    _ => {}
+                if let Some((o, cs)) = pairing.mark(c, prev, next, at, after) {
+                    out.push(segment(text, o, cs, at, Some(after), p, carried.take()));
                 }
                 prev = Some(c);
             }
-            if let Some((o, _, cs)) = outer {
+            if let Some((o, _, cs)) = pairing.outer {
                 out.push(segment(text, o, cs, para.end, None, p, carried.take()));
                 open_from_prev = Some(out.len() - 1);
             }
