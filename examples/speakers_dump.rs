@@ -13,27 +13,20 @@
 
 use std::io::Write;
 
-use newstance::{Document, Pipeline};
+use std::path::PathBuf;
+
+use newstance::Pipeline;
+use newstance::document::{Inputs, ReadOptions};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: speakers_dump FILE");
-    let data = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let texts: Vec<String> = if path.ends_with(".jsonl") {
-        data.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
-                v["text"].as_str().expect("text field").to_string()
-            })
-            .collect()
-    } else {
-        vec![data]
-    };
+    let docs = Inputs::new(&[PathBuf::from(&path)], ReadOptions::default())
+        .documents()
+        .unwrap_or_else(|e| panic!("{e}"));
     let p = Pipeline::new();
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    for (i, text) in texts.into_iter().enumerate() {
-        let doc = Document::new(path.clone(), text, None);
+    for (i, doc) in docs.into_iter().enumerate() {
         let sentences = p.sentences(&doc);
         let a = p.speakers.analyze(&doc.text, doc.body, &sentences);
         writeln!(out, "# document {i}\n{a:#?}").expect("stdout");

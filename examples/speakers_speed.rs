@@ -11,7 +11,10 @@
 
 use std::time::{Duration, Instant};
 
-use newstance::{Document, Pipeline};
+use std::path::PathBuf;
+
+use newstance::Pipeline;
+use newstance::document::{Inputs, ReadOptions};
 
 fn main() {
     let path = std::env::args()
@@ -20,23 +23,13 @@ fn main() {
     let passes: usize = std::env::args()
         .nth(2)
         .map_or(5, |n| n.parse().expect("PASSES is a number"));
-    let data = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let texts: Vec<String> = if path.ends_with(".jsonl") {
-        data.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
-                v["text"].as_str().expect("text field").to_string()
-            })
-            .collect()
-    } else {
-        vec![data]
-    };
+    let docs = Inputs::new(&[PathBuf::from(&path)], ReadOptions::default())
+        .documents()
+        .unwrap_or_else(|e| panic!("{e}"));
     let p = Pipeline::new();
-    let docs: Vec<_> = texts
+    let docs: Vec<_> = docs
         .into_iter()
-        .map(|t| {
-            let doc = Document::new(path.clone(), t, None);
+        .map(|doc| {
             let sentences = p.sentences(&doc);
             (doc, sentences)
         })

@@ -10,30 +10,23 @@
 
 use std::time::{Duration, Instant};
 
-use newstance::{Document, Pipeline};
+use std::path::PathBuf;
+
+use newstance::Pipeline;
+use newstance::document::{Inputs, ReadOptions};
 
 fn main() {
     let path = std::env::args()
         .nth(1)
         .expect("usage: stage_times FILE [--no-stance]");
     let with_stance = std::env::args().nth(2).as_deref() != Some("--no-stance");
-    let data = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let texts: Vec<String> = if path.ends_with(".jsonl") {
-        data.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
-                v["text"].as_str().expect("text field").to_string()
-            })
-            .collect()
-    } else {
-        vec![data]
-    };
+    let docs = Inputs::new(&[PathBuf::from(&path)], ReadOptions::default())
+        .documents()
+        .unwrap_or_else(|e| panic!("{e}"));
     let p = Pipeline::new();
     let mut t = [Duration::ZERO; 4];
     let (mut bytes, mut sentences_n, mut people, mut stances_n) = (0, 0, 0, 0);
-    for text in texts {
-        let doc = Document::new(path.clone(), text, None);
+    for doc in docs {
         bytes += doc.text.len();
         let start = Instant::now();
         let sentences = p.sentences(&doc);

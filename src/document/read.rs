@@ -87,6 +87,21 @@ impl Inputs {
         }
     }
 
+    /// Every document of the inputs, in order, or the first input that
+    /// failed: for tools that need a whole corpus in memory (benchmarks,
+    /// diagnostics). Warnings are dropped.
+    pub fn documents(self) -> crate::Result<Vec<Document>> {
+        let mut out = Vec::new();
+        for item in self {
+            match item {
+                Item::Document(d) => out.push(d),
+                Item::Failed { error, .. } => return Err(error),
+                Item::Warning(_) => {}
+            }
+        }
+        Ok(out)
+    }
+
     fn open(&mut self, path: PathBuf) -> Box<dyn Iterator<Item = Item> + Send> {
         if path.as_os_str() == "-" {
             let stdin: Box<dyn Read + Send> = Box::new(std::io::stdin());
