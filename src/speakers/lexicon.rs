@@ -228,6 +228,27 @@ pub(crate) fn short_hash(b: &[u8]) -> u64 {
     h.finish()
 }
 
+/// Linear probing in a power-of-two slot array of 1-based entry numbers (0
+/// is empty), from the slot chosen by `hash`: `Ok(entry index)` for the
+/// first entry that `is_key` accepts, or `Err(empty slot)` where the key
+/// would go. Both word tables (the lexicon's, a document's) probe with it.
+#[inline]
+pub(crate) fn probe(
+    slots: &[u32],
+    hash: u64,
+    mut is_key: impl FnMut(usize) -> bool,
+) -> std::result::Result<usize, usize> {
+    let mask = slots.len() - 1;
+    let mut i = (hash >> 32) as usize & mask;
+    loop {
+        match slots[i] {
+            0 => return Err(i),
+            e if is_key(e as usize - 1) => return Ok(e as usize - 1),
+            _ => i = (i + 1) & mask,
+        }
+    }
+}
+
 /// `a == b`, with words up to 16 bytes compared in two overlapping loads
 /// each instead of a `memcmp` call.
 #[inline]
@@ -302,13 +323,11 @@ impl WordIndex {
             keys: String::new(),
             punct_keys,
         };
-        let mask = ix.slots.len() - 1;
         for (k, info) in sorted {
             let hash = short_hash(k.as_bytes());
-            let mut i = (hash >> 32) as usize & mask;
-            while ix.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
+            let Err(i) = probe(&ix.slots, hash, |_| false) else {
+                unreachable!("a probe that accepts no key ends at an empty slot")
+            };
             let start = ix.keys.len() as u32;
             ix.keys.push_str(&k);
             ix.entries.push((hash, start, ix.keys.len() as u32, info));
@@ -321,19 +340,13 @@ impl WordIndex {
     #[inline]
     pub fn get(&self, w: &str) -> WordInfo {
         let hash = short_hash(w.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut i = (hash >> 32) as usize & mask;
-        loop {
-            let e = self.slots[i];
-            if e == 0 {
-                return WordInfo::default();
-            }
-            let (eh, a, b, info) = self.entries[e as usize - 1];
-            if eh == hash && same_bytes(&self.keys.as_bytes()[a as usize..b as usize], w.as_bytes())
-            {
-                return info;
-            }
-            i = (i + 1) & mask;
+        let keys = self.keys.as_bytes();
+        match probe(&self.slots, hash, |e| {
+            let (eh, a, b, _) = self.entries[e];
+            eh == hash && same_bytes(&keys[a as usize..b as usize], w.as_bytes())
+        }) {
+            Ok(e) => self.entries[e].3,
+            Err(_) => WordInfo::default(),
         }
     }
 

@@ -7,7 +7,7 @@
 //! kept inside a word only after a single letter (`U.S`), so "friendship.Legend"
 //! splits into two words.
 
-use super::lexicon::{WordIndex, WordInfo, same_bytes, short_hash};
+use super::lexicon::{WordIndex, WordInfo, probe, same_bytes, short_hash};
 use super::quotes::Segment;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -110,19 +110,16 @@ impl<'a> Words<'a> {
         make: impl FnOnce() -> (WordInfo, bool),
     ) -> (u32, WordInfo, bool) {
         let hash = short_hash(w.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut i = (hash >> 32) as usize & mask;
-        loop {
-            let e = self.slots[i];
-            if e == 0 {
-                break;
+        let i = match probe(&self.slots, hash, |e| {
+            let (eh, ew, _, _) = self.entries[e];
+            eh == hash && same_bytes(ew.as_bytes(), w.as_bytes())
+        }) {
+            Ok(e) => {
+                let (_, _, info, tail) = self.entries[e];
+                return (e as u32, info, tail);
             }
-            let (eh, ew, info, tail) = self.entries[e as usize - 1];
-            if eh == hash && same_bytes(ew.as_bytes(), w.as_bytes()) {
-                return (e - 1, info, tail);
-            }
-            i = (i + 1) & mask;
-        }
+            Err(i) => i,
+        };
         let (info, tail) = make();
         let id = self.entries.len() as u32;
         self.entries.push((hash, w, info, tail));
@@ -135,12 +132,10 @@ impl<'a> Words<'a> {
 
     fn grow(&mut self) {
         let mut slots = vec![0u32; self.slots.len() * 2];
-        let mask = slots.len() - 1;
         for (n, e) in self.entries.iter().enumerate() {
-            let mut i = (e.0 >> 32) as usize & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
+            let Err(i) = probe(&slots, e.0, |_| false) else {
+                unreachable!("a probe that accepts no key ends at an empty slot")
+            };
             slots[i] = n as u32 + 1;
         }
         self.slots = slots;
