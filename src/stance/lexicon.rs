@@ -296,11 +296,8 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn builtin_cues_sorted_unique_in_range() {
-        let k = keys(DEFAULT_CUES);
-        assert!(k.len() > 100, "{} cues", k.len());
-        for w in k.windows(2) {
+    fn assert_sorted_unique(keys: &[String]) {
+        for w in keys.windows(2) {
             assert!(
                 w[0] < w[1],
                 "not sorted or duplicate: {:?} then {:?}",
@@ -308,6 +305,13 @@ mod tests {
                 w[1]
             );
         }
+    }
+
+    #[test]
+    fn builtin_cues_sorted_unique_in_range() {
+        let k = keys(DEFAULT_CUES);
+        assert!(k.len() > 100, "{} cues", k.len());
+        assert_sorted_unique(&k);
         let cues = parse_cues(Path::new("x"), DEFAULT_CUES).unwrap();
         for c in &cues {
             assert!((-4.0..=4.0).contains(&c.agent) && (-4.0..=4.0).contains(&c.patient));
@@ -323,14 +327,7 @@ mod tests {
     fn builtin_negators_sorted_unique() {
         let k = keys(DEFAULT_NEGATORS);
         assert!(k.len() >= 10);
-        for w in k.windows(2) {
-            assert!(
-                w[0] < w[1],
-                "not sorted or duplicate: {:?} then {:?}",
-                w[0],
-                w[1]
-            );
-        }
+        assert_sorted_unique(&k);
     }
 
     #[test]
