@@ -570,7 +570,11 @@ impl<'a> Ctx<'a> {
                         // after the quote belongs to the subject of the
                         // clause the quote is in.
                         (gap.is_empty() && t.lower.ends_with("ing"))
-                            .then(|| self.clause_subject(g))
+                            .then(|| {
+                                let o = self.seg_open[g]?;
+                                let (ss, _) = self.sent_range[self.toks[o].sent as usize];
+                                self.clause_subject(ss.max(o.saturating_sub(WINDOW)), o)
+                            })
                             .flatten()
                             .map(Slot::Ref)
                     });
@@ -581,19 +585,16 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The subject of the sentence a quote opens in, before the quote: its
-    /// first subject-like person mention, or the speaker of a cue there.
-    fn clause_subject(&self, g: usize) -> Option<usize> {
-        let o = self.seg_open[g]?;
-        let (ss, _) = self.sent_range[self.toks[o].sent as usize];
-        let ss = ss.max(o.saturating_sub(WINDOW));
-        (ss..o)
+    /// The subject of a participle's clause in `from..to`: its first
+    /// subject-like person mention, or the speaker of a cue there.
+    fn clause_subject(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to)
             .find_map(|i| {
                 self.ref_at[i].filter(|&r| {
-                    self.refs[r].last < o && self.is_person_ref(r) && self.subject_like(r)
+                    self.refs[r].last < to && self.is_person_ref(r) && self.subject_like(r)
                 })
             })
-            .or_else(|| self.speaker_before(ss, o))
+            .or_else(|| self.speaker_before(from, to))
     }
 
     /// A cue before the opening mark: `Legend added, "..."`, `X said: "..."`.
@@ -657,13 +658,7 @@ impl<'a> Ctx<'a> {
         {
             Some(r)
         } else if self.toks[k].lower.ends_with("ing") {
-            (ws..k)
-                .find_map(|i| {
-                    self.ref_at[i].filter(|&r| {
-                        self.refs[r].last < k && self.is_person_ref(r) && self.subject_like(r)
-                    })
-                })
-                .or_else(|| self.speaker_before(ws, k))
+            self.clause_subject(ws, k)
         } else {
             self.speaker_before(ws, k)
         };

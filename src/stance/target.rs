@@ -471,6 +471,8 @@ const FACT_OPPOSER: u8 = 4;
 const FACT_OPPOSED: u8 = 8;
 /// Inside a cue.
 const FACT_COVERED: u8 = 16;
+/// An [`OPPOSING`] word (whether or not a bad thing follows it).
+const FACT_OPPOSING: u8 = 32;
 
 /// What the scoring of any mention needs to know about each token of a
 /// sentence, computed once per sentence: a sentence has several mentions,
@@ -505,7 +507,6 @@ impl<'a> Prepared<'a> {
         let n = tokens.len();
         let mut facts = vec![Fact::default(); n + 1];
         let (mut content, mut persons) = (0u32, 0u32);
-        let mut opposing = vec![false; n];
         for (i, t) in tokens.iter().enumerate() {
             let f = &mut facts[i];
             f.content = content;
@@ -527,7 +528,9 @@ impl<'a> Prepared<'a> {
                 if class & CLASS_LIGHT == 0 {
                     content += 1;
                 }
-                opposing[i] = class & CLASS_OPPOSING != 0;
+                if class & CLASS_OPPOSING != 0 {
+                    f.flags |= FACT_OPPOSING;
+                }
             }
             if name || class & CLASS_PERSONAL != 0 {
                 persons += 1;
@@ -542,7 +545,7 @@ impl<'a> Prepared<'a> {
         }
         // Bad things opposed, and the words that oppose them.
         for k in 0..n {
-            if !opposing[k] {
+            if facts[k].flags & FACT_OPPOSING == 0 {
                 continue;
             }
             // Every bad word of the phrase opposed ("reduce gun violence"),
