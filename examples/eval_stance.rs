@@ -265,6 +265,8 @@ fn eval_newsmtsc(
     let mut dumped = String::new();
     let (mut gold, mut ours, mut whole, mut window) = (vec![], vec![], vec![], vec![]);
     let mut in_a = vec![];
+    // Words per sentence, for accuracy by sentence length.
+    let mut lengths: Vec<usize> = vec![];
     let mut shown = 0;
     let mut elapsed = std::time::Duration::ZERO;
     for (i, r) in records.iter().enumerate() {
@@ -301,6 +303,7 @@ fn eval_newsmtsc(
         elapsed += t.elapsed();
         gold.push(g);
         ours.push(j.label.as_sentiment());
+        lengths.push(text.split_whitespace().count());
         whole.push(vader_label(vader.polarity_scores(text).compound));
         let left: Vec<&str> = text[..target.start].split_whitespace().collect();
         let right: Vec<&str> = text[target.end..].split_whitespace().collect();
@@ -345,6 +348,23 @@ fn eval_newsmtsc(
         println!("  confusion, {name}:");
         print_confusion(&select(&gold, &in_a, want), &select(&ours, &in_a, want));
     }
+    print!("  accuracy by sentence length (words):");
+    for (lo, hi) in [(0, 20), (20, 40), (40, usize::MAX)] {
+        let keep: Vec<bool> = lengths.iter().map(|&n| n >= lo && n < hi).collect();
+        let (g, o) = (select(&gold, &keep, true), select(&ours, &keep, true));
+        let right = g.iter().zip(&o).filter(|(a, b)| a == b).count();
+        let label = if hi == usize::MAX {
+            format!("{lo}+")
+        } else {
+            format!("{lo}-{}", hi - 1)
+        };
+        print!(
+            "  {label}: {:.3} (n={})",
+            right as f64 / g.len().max(1) as f64,
+            g.len()
+        );
+    }
+    println!();
     print_metrics("VADER, whole sentence", &metrics(&gold, &whole));
     print_metrics(
         "  fold B (check)",
