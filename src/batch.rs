@@ -62,7 +62,7 @@ pub struct BatchOptions {
 /// results to `sink` in input order. Stops early only if the sink fails
 /// (for example on a closed pipe), returning that error.
 pub fn run<T, W, S>(
-    inputs: Inputs,
+    mut inputs: Inputs,
     opts: BatchOptions,
     work: W,
     mut sink: S,
@@ -80,25 +80,17 @@ where
     let start = Instant::now();
     let mut bar: Option<indicatif::ProgressBar> = None;
     let show_progress = opts.progress && std::io::stderr().is_terminal();
-    let mut inputs = inputs.peekable();
-    // The previous batch's results, written by this thread while the pool
-    // computes the next batch (so the workers never wait for the writer).
+    // The previous batch's results are written, and the next batch is read,
+    // by this thread while the pool computes the current batch: the workers
+    // never wait for the writer or the reader.
     let mut pending: Vec<Event<T>> = Vec::new();
+    let (mut batch, mut bytes) = read_batch(&mut inputs);
     loop {
-        let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
-        let mut bytes = 0;
-        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let Some(item) = inputs.next() else { break };
-            if let Item::Document(d) = &item {
-                bytes += d.text.len();
-            }
-            batch.push(item);
-        }
         if batch.is_empty() && pending.is_empty() {
             break;
         }
         let previous = std::mem::take(&mut pending);
-        let (events, written) = std::thread::scope(|scope| {
+        let (events, written, next) = std::thread::scope(|scope| {
             let worker = scope.spawn(|| {
                 pool.install(|| {
                     batch
@@ -112,14 +104,20 @@ where
                 })
             });
             let written = deliver(previous, &mut sink, &mut summary);
+            // After a failed write the run stops: read nothing more.
+            let next = match written {
+                Ok(()) => read_batch(&mut inputs),
+                Err(_) => (Vec::new(), 0),
+            };
             match worker.join() {
-                Ok(events) => (events, written),
+                Ok(events) => (events, written, next),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         });
         written?;
         pending = events;
         summary.bytes += bytes;
+        (batch, bytes) = next;
         if show_progress && bar.is_none() && start.elapsed() > PROGRESS_AFTER {
             let b = indicatif::ProgressBar::new_spinner();
             b.set_style(
@@ -143,6 +141,21 @@ where
     }
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The next batch: at most [`BATCH_DOCS`] inputs or [`BATCH_BYTES`] bytes
+/// of document text, with its text size.
+fn read_batch(inputs: &mut impl Iterator<Item = Item>) -> (Vec<Item>, usize) {
+    let mut batch: Vec<Item> = Vec::with_capacity(BATCH_DOCS);
+    let mut bytes = 0;
+    while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+        let Some(item) = inputs.next() else { break };
+        if let Item::Document(d) = &item {
+            bytes += d.text.len();
+        }
+        batch.push(item);
+    }
+    (batch, bytes)
 }
 
 /// Hands one batch's results to the sink, in order, counting them.
