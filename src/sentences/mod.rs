@@ -174,6 +174,15 @@ fn is_ascii_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
+/// Whether the scan's main loop has nothing to do for byte `b` once its
+/// segment has started: not white space and not one of the bytes it
+/// dispatches on (`.`, `!`, `?`, brackets, the lead bytes of no-break space,
+/// dashes, quotes and ellipses).
+#[inline]
+fn is_plain(b: u8) -> bool {
+    !is_ascii_ws(b) && !matches!(b, b'.' | b'!' | b'?' | b'[' | b']' | 0xC2 | 0xE2)
+}
+
 /// Whether the line (already trimmed) ends a sentence by its punctuation.
 fn ends_terminal(line: &str) -> bool {
     let core = line.trim_end_matches(is_closer);
@@ -293,7 +302,16 @@ impl<'a> Scan<'a> {
                     i + 2
                 }
                 0xE2 => self.e2(i),
-                _ => i + 1,
+                // An ordinary byte changes no state, and neither do the ones
+                // after it up to the next byte the arms above look at: skip
+                // the run (most of a text is letters between spaces).
+                _ => {
+                    let mut j = i + 1;
+                    while j < n && is_plain(self.b[j]) {
+                        j += 1;
+                    }
+                    j
+                }
             };
         }
         self.emit(n);
