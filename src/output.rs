@@ -181,17 +181,7 @@ impl Options {
 
 /// Collapses every run of white space to one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
-    // Most sentences are ASCII with single spaces between words: one byte
-    // scan proves there is nothing to collapse, and the copy is a memcpy.
-    let b = s.as_bytes();
-    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
-    let mut prev_space = false;
-    for &c in b {
-        let space = c == b' ';
-        clean &= c.is_ascii() && !(space && prev_space) && !matches!(c, b'\t'..=b'\r');
-        prev_space = space;
-    }
-    if clean {
+    if is_collapsed(s.as_bytes()) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -202,6 +192,73 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `b` has single spaces between words and no other white space, so
+/// collapsing would change nothing (most sentences). Eight bytes at a time:
+/// this runs over the whole text of every table.
+fn is_collapsed(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The byte tests below flag every byte they look for; they may also
+    // flag a byte above one (a borrow), which only sends a text to the slow
+    // path: `false` is always safe, `true` must be exact.
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Whether the byte before the current chunk was a space.
+    let mut carry = false;
+    let mut chunks = b.chunks_exact(8);
+    for (k, c) in (&mut chunks).enumerate() {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // Non-ASCII bytes (curly quotes, dashes): only white space matters.
+        if x & HIGH != 0 && (k * 8..k * 8 + 8).any(|i| wide_space_at(b, i)) {
+            return false;
+        }
+        // Bytes below 0x0e: tab to carriage return, and the control bytes
+        // under them (not white space, but rare: the slow path is right for
+        // them too).
+        let low = x.wrapping_sub(ONES * 0x0e) & !x & HIGH;
+        if low != 0 {
+            return false;
+        }
+        // Spaces: a zero byte of x ^ 0x20.. marks one (exact for ASCII).
+        let y = x ^ (ONES * 0x20);
+        let space = y.wrapping_sub(ONES) & !y & HIGH;
+        // Two in a row, inside the chunk or across its start.
+        if space & (space << 8) != 0 || (carry && space & 0x80 != 0) {
+            return false;
+        }
+        carry = space >> 56 != 0;
+    }
+    let mut prev_space = carry;
+    let tail = b.len() - chunks.remainder().len();
+    for (i, &c) in chunks.remainder().iter().enumerate() {
+        let space = c == b' ';
+        if c < 0x0e || (space && prev_space) || wide_space_at(b, tail + i) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
+/// Whether a non-ASCII white-space character (`char::is_whitespace`: U+0085,
+/// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
+/// starts at byte `i`.
+fn wide_space_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        _ => false,
+    }
 }
 
 /// Converts byte offsets of one text to character offsets.
@@ -218,16 +275,15 @@ impl CharOffsets {
         if text.is_ascii() {
             return CharOffsets { prefix: None };
         }
-        let mut prefix = Vec::with_capacity(text.len() + 1);
+        let mut prefix = vec![0u32; text.len() + 1];
         let mut count = 0u32;
-        for &b in text.as_bytes() {
-            prefix.push(count);
-            // Every byte that is not a UTF-8 continuation byte starts a char.
-            if (b & 0xC0) != 0x80 {
-                count += 1;
-            }
+        for (p, &b) in prefix.iter_mut().zip(text.as_bytes()) {
+            *p = count;
+            // Every byte that is not a UTF-8 continuation byte starts a char
+            // (branch-free: this runs over every byte of every document).
+            count += u32::from((b & 0xC0) != 0x80);
         }
-        prefix.push(count);
+        prefix[text.len()] = count;
         CharOffsets {
             prefix: Some(prefix),
         }
@@ -620,8 +676,41 @@ mod tests {
             "a\u{2003}b c",
             "caf\u{e9} ok",
             "x\x0by\x0cz\r",
+            "A sentence of more than eight bytes.",
+            "eight by  tes",
+            "1234567  9",
+            "1234567 \n9",
+            "12345678 123456  9",
+            "It said: \"no!\" Then  more",
+            "tabs\tafter eight bytes",
+            "\x00\x01 control",
+            "curly \u{2019}quotes\u{2019} and a dash \u{2014} here",
+            "thin\u{2009}space after eight bytes",
+            "no-break\u{a0}space",
+            "ideographic\u{3000}space",
         ] {
             assert_eq!(collapse_ws(s), slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn wide_space_at_is_char_is_whitespace_for_every_non_ascii_char() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(wide_space_at(b, 0), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-bytes-at-a-time check never calls a text collapsed that
+        /// is not: the result is always `split_whitespace` joined by spaces.
+        #[test]
+        fn collapse_ws_agrees_with_split_whitespace_on_any_text(
+            s in "([a-z!\"]| |  |\t|\n|\r|\x0b|\x00|\u{a0}|\u{85}|\u{2009}|\u{3000}|\u{1680}|\u{205f}|é|’|—){0,40}"
+        ) {
+            let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_ws(&s), slow);
         }
     }
 
