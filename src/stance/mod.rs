@@ -319,7 +319,8 @@ impl StanceTagger {
         mentions: &[Span],
         vader: &Vader,
     ) -> Judgement {
-        let toks = tokens::tokenize(text, sentence, false);
+        let mut lowered = String::new();
+        let toks = tokens::tokenize(text, sentence, false, &mut lowered);
         let prep = Prepared::new(&toks, &self.lexicon, vader);
         let mut merged: Option<Scored> = None;
         let mut ranges: Vec<(usize, usize)> = mentions
@@ -376,6 +377,8 @@ impl StanceTagger {
             .collect();
         direct.sort();
         let mut out = Vec::new();
+        // Lowercased words of the sentence being read (reused).
+        let mut lowered = String::new();
         for (si, sent) in sentences.iter().enumerate() {
             let speech = attribution.sentences.get(si).cloned().unwrap_or_default();
             let starts_quoted = {
@@ -389,7 +392,7 @@ impl StanceTagger {
             if !may_refer(sent.span, &mentions, &addressees) {
                 continue; // no one to take a stance toward: skip tokenizing
             }
-            let toks = tokens::tokenize(text, sent.span, starts_quoted);
+            let toks = tokens::tokenize(text, sent.span, starts_quoted, &mut lowered);
             if toks.is_empty() {
                 continue;
             }
@@ -432,7 +435,7 @@ impl StanceTagger {
                 let start = c.negator.unwrap_or(c.first);
                 let start = if start > 0
                     && matches!(
-                        toks[start - 1].norm.as_str(),
+                        toks[start - 1].norm,
                         "could" | "did" | "do" | "does" | "would" | "will" | "can" | "ca" | "wo"
                     ) {
                     start - 1
@@ -543,7 +546,7 @@ impl StanceTagger {
     /// addressee. In text order.
     fn refs(
         &self,
-        toks: &[Token],
+        toks: &[Token<'_>],
         sentence: Span,
         mentions: &[Mention],
         addressees: &[Addressed],
@@ -554,7 +557,7 @@ impl StanceTagger {
             .filter(|m| sentence.contains(m.span))
         {
             if let Some((t0, t1)) = token_range(toks, m.span) {
-                let norm = toks[t0].norm.as_str();
+                let norm = toks[t0].norm;
                 let mut person = m.person;
                 let quote = addressed(addressees, m.span);
                 if let Some((_, sp, ad)) = quote
@@ -596,11 +599,11 @@ impl StanceTagger {
             let Some((_, speaker, addressee)) = addressed(addressees, t.span) else {
                 continue;
             };
-            let person = if YOU.contains(&t.norm.as_str()) {
+            let person = if YOU.contains(&t.norm) {
                 let generic = t.norm == "you"
                     && toks
                         .get(k + 1)
-                        .is_some_and(|n| GENERIC_YOU_NEXT.contains(&n.norm.as_str()));
+                        .is_some_and(|n| GENERIC_YOU_NEXT.contains(&n.norm));
                 if generic {
                     continue;
                 }
@@ -608,7 +611,7 @@ impl StanceTagger {
                     Some(a) => *a,
                     None => continue,
                 }
-            } else if ME.contains(&t.norm.as_str()) {
+            } else if ME.contains(&t.norm) {
                 *speaker
             } else {
                 continue;
@@ -626,7 +629,12 @@ impl StanceTagger {
     }
 
     /// The agent and the patient of a cue among the sentence's references.
-    fn roles<'r>(&self, toks: &[Token], c: &CueHit, refs: &'r [Ref]) -> Option<(&'r Ref, &'r Ref)> {
+    fn roles<'r>(
+        &self,
+        toks: &[Token<'_>],
+        c: &CueHit,
+        refs: &'r [Ref],
+    ) -> Option<(&'r Ref, &'r Ref)> {
         let clause = toks[c.first].clause;
         // Patient: the first person after the cue, a few words on, same
         // clause ("support West's failed bid", "supporter of then-president
@@ -651,7 +659,7 @@ impl StanceTagger {
         let possessor = before(c.first).filter(|r| {
             let poss = toks.get(r.t1).is_some_and(|t| t.norm == "'s")
                 || matches!(
-                    toks[r.t0].norm.as_str(),
+                    toks[r.t0].norm,
                     "his" | "her" | "their" | "my" | "our" | "your"
                 );
             let gap_start = if toks.get(r.t1).is_some_and(|t| t.norm == "'s") {
@@ -671,16 +679,17 @@ impl StanceTagger {
             let ok = gap.len() >= 2
                 && gap.len() <= 5
                 && gap[0].norm == ","
-                && matches!(gap[1].norm.as_str(), "a" | "an" | "the")
+                && matches!(gap[1].norm, "a" | "an" | "the")
                 && gap[2..].iter().all(|t| t.kind == Kind::Word);
             ok.then_some(r)
         };
         let subject = || {
             // Object pronouns are the patient of something else ("I love
             // him and love everything": `him` does not love).
-            let r = refs.iter().rev().find(|r| {
-                r.t1 <= c.first && !OBJECT_PRONOUNS.contains(&toks[r.t0].norm.as_str())
-            })?;
+            let r = refs
+                .iter()
+                .rev()
+                .find(|r| r.t1 <= c.first && !OBJECT_PRONOUNS.contains(&toks[r.t0].norm))?;
             (toks[r.t0].clause == clause && c.first - r.t1 <= 8).then_some(r)
         };
         let agent = possessor.or_else(apposition).or_else(subject);
@@ -696,15 +705,12 @@ impl StanceTagger {
 }
 
 /// Content words (not punctuation, not articles) between two token indices.
-fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
+fn content_between(toks: &[Token<'_>], a: usize, b: usize) -> usize {
     toks[a..b]
         .iter()
         .filter(|t| {
             t.kind == Kind::Word
-                && !matches!(
-                    t.norm.as_str(),
-                    "a" | "an" | "the" | "for" | "of" | "with" | "to"
-                )
+                && !matches!(t.norm, "a" | "an" | "the" | "for" | "of" | "with" | "to")
         })
         .count()
 }
@@ -714,11 +720,11 @@ fn content_between(toks: &[Token], a: usize, b: usize) -> usize {
 /// the words around `he` count toward him as around any other mention of
 /// him. The pronoun must come within five words of the speech verb, with no
 /// name or punctuation between.
-fn reported_self(toks: &[Token], t0: usize, t1: usize) -> Option<(usize, usize)> {
+fn reported_self(toks: &[Token<'_>], t0: usize, t1: usize) -> Option<(usize, usize)> {
     let v = target::speech_verb(toks, t0, t1).filter(|&v| v >= t1)?;
     let k = (v + 1..toks.len().min(v + 6))
         .take_while(|&k| toks[k].kind == Kind::Word && !target::is_name(toks, k) && !toks[k].quoted)
-        .find(|&k| matches!(toks[k].norm.as_str(), "he" | "she"))?;
+        .find(|&k| matches!(toks[k].norm, "he" | "she"))?;
     Some((k, k + 1))
 }
 
@@ -748,7 +754,7 @@ fn later_pronouns(prep: &Prepared, t0: usize, t1: usize) -> Vec<(usize, usize)> 
             break;
         }
         if matches!(
-            t.norm.as_str(),
+            t.norm,
             "he" | "him" | "his" | "himself" | "she" | "her" | "herself"
         ) {
             out.push((k, k + 1));
@@ -782,7 +788,7 @@ fn merge_scored(a: Scored, b: Scored) -> Scored {
 /// Lower-case words before the first capitalized word are cut off the
 /// front, and everything from a comma on off the back. A mention without a
 /// capitalized word ("the president") is kept whole.
-fn name_core(toks: &[Token], t0: usize, t1: usize) -> (usize, usize) {
+fn name_core(toks: &[Token<'_>], t0: usize, t1: usize) -> (usize, usize) {
     let end = (t0 + 1..t1)
         .find(|&k| toks[k].kind == Kind::Punct && toks[k].norm == ",")
         .unwrap_or(t1);
@@ -793,7 +799,7 @@ fn name_core(toks: &[Token], t0: usize, t1: usize) -> (usize, usize) {
 }
 
 /// The token range overlapping `span`.
-fn token_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
+fn token_range(toks: &[Token<'_>], span: Span) -> Option<(usize, usize)> {
     // Tokens are in text order and do not overlap: binary search, so a
     // sentence with thousands of mentions stays linear.
     let t0 = toks.partition_point(|t| t.span.end <= span.start);

@@ -292,8 +292,8 @@ pub fn word_valence(vader: &Vader, word: &str) -> f64 {
 }
 
 /// Finds every cue in the tokens, with negation and voice.
-pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
-    let words = |k: usize| tokens[k].norm.as_str();
+pub fn find_cues(tokens: &[Token<'_>], lex: &Lexicon) -> Vec<CueHit> {
+    let words = |k: usize| tokens[k].norm;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -306,7 +306,7 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
             continue;
         };
         let end = i + cue.words.len();
-        let next = tokens.get(end).map_or("", |t| t.norm.as_str());
+        let next = tokens.get(end).map_or("", |t| t.norm);
         if NOT_A_CUE_BEFORE
             .iter()
             .any(|(c, after)| cue.words == [*c] && after.contains(&next))
@@ -338,7 +338,7 @@ pub fn find_cues(tokens: &[Token], lex: &Lexicon) -> Vec<CueHit> {
 /// The token where a negator of the word at `i` begins: a negator phrase
 /// ending within [`NEGATION_WINDOW`] words before it, in the same clause, or
 /// "too ADJ to" right before it ("too powerful to endorse").
-pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize> {
+pub fn negator_before(tokens: &[Token<'_>], lex: &Lexicon, i: usize) -> Option<usize> {
     let words = tokens;
     let clause = tokens[i].clause;
     let mut end = i;
@@ -349,7 +349,7 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
             break;
         }
         // An editor's insertion is skipped: "reconsider alining [sic] yourself".
-        if matches!(prev.norm.as_str(), "[" | "]" | "sic") {
+        if matches!(prev.norm, "[" | "]" | "sic") {
             end -= 1;
             continue;
         }
@@ -384,7 +384,7 @@ pub fn negator_before(tokens: &[Token], lex: &Lexicon, i: usize) -> Option<usize
 
 /// Whether token `i` is a capitalized word inside the sentence (a name or
 /// part of one), not a sentence-initial word or "I".
-pub fn is_name(tokens: &[Token], i: usize) -> bool {
+pub fn is_name(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
     if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || t.headline {
         return false;
@@ -395,7 +395,7 @@ pub fn is_name(tokens: &[Token], i: usize) -> bool {
         None => false,
         Some(p) => {
             let sentence_break =
-                p.kind == Kind::Punct && matches!(p.norm.as_str(), "." | "!" | "?" | ":" | "…");
+                p.kind == Kind::Punct && matches!(p.norm, "." | "!" | "?" | ":" | "…");
             let quote_opens = i > 0 && tokens[i - 1].kind == Kind::Quote && p.norm == ",";
             !sentence_break && !quote_opens
         }
@@ -404,7 +404,7 @@ pub fn is_name(tokens: &[Token], i: usize) -> bool {
 
 /// Whether the target `t0..t1` (token range) is the speaker of a quotation
 /// in its sentence: a speech verb right before or after it.
-pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
+pub fn target_is_speaker(tokens: &[Token<'_>], t0: usize, t1: usize) -> bool {
     speech_verb(tokens, t0, t1).is_some()
         && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
 }
@@ -412,14 +412,14 @@ pub fn target_is_speaker(tokens: &[Token], t0: usize, t1: usize) -> bool {
 /// A speech verb whose subject is the target: within three tokens after it
 /// ("Goodman added", "Obama said it"), or two before it ("said Schumer",
 /// "according to Danish"). What the target says is on the far side of it.
-pub fn speech_verb(tokens: &[Token], t0: usize, t1: usize) -> Option<usize> {
-    let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm.as_str());
+pub fn speech_verb(tokens: &[Token<'_>], t0: usize, t1: usize) -> Option<usize> {
+    let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm);
     // "Trump said Haley was weak": `said` before Haley is Trump's; only a
     // name that ends the clause after the verb is its subject ("said
     // Schumer.", "according to Danish,").
     let inverted = || {
         let ends = tokens.get(t1).is_none_or(|t| t.kind != Kind::Word);
-        let v = match t0.checked_sub(1).map(|k| tokens[k].norm.as_str()) {
+        let v = match t0.checked_sub(1).map(|k| tokens[k].norm) {
             Some("to") if t0 >= 2 && tokens[t0 - 2].norm == "according" => t0 - 2,
             Some(_) if near(&(t0 - 1)) => t0 - 1,
             _ => return None,
@@ -482,7 +482,7 @@ const FACT_OPPOSING: u8 = 32;
 #[derive(Clone, Debug)]
 pub struct Prepared<'a> {
     /// The sentence's tokens.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Its stance cues ([`find_cues`]).
     pub cues: Vec<CueHit>,
     /// One per token, and one more for the prefix counts of the whole.
@@ -491,7 +491,7 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     /// Prepares a sentence: finds its cues and looks every token up.
-    pub fn new(tokens: &'a [Token], lex: &Lexicon, vader: &Vader) -> Prepared<'a> {
+    pub fn new(tokens: &'a [Token<'a>], lex: &Lexicon, vader: &Vader) -> Prepared<'a> {
         let cues = find_cues(tokens, lex);
         Prepared::with_cues(tokens, cues, lex, vader)
     }
@@ -499,7 +499,7 @@ impl<'a> Prepared<'a> {
     /// Prepares tokens whose cues are already known (a window of a long
     /// sentence keeps the cues found in the whole sentence).
     fn with_cues(
-        tokens: &'a [Token],
+        tokens: &'a [Token<'a>],
         cues: Vec<CueHit>,
         lex: &Lexicon,
         vader: &Vader,
@@ -513,16 +513,16 @@ impl<'a> Prepared<'a> {
             f.persons = persons;
             f.negated = NONE;
             let name = is_name(tokens, i);
-            let class = word_class(&t.norm);
+            let class = word_class(t.norm);
             if name {
                 f.flags |= FACT_NAME;
             }
             if t.kind == Kind::Word {
-                f.valence = word_valence(vader, &t.norm);
+                f.valence = word_valence(vader, t.norm);
                 if f.valence != 0.0 {
                     f.negated = negator_before(tokens, lex, i).map_or(NONE, |k| k as u32);
                 }
-                if lex.is_negator_word(&t.norm) {
+                if lex.is_negator_word(t.norm) {
                     f.flags |= FACT_NEGATOR;
                 }
                 if class & CLASS_LIGHT == 0 {
@@ -649,7 +649,7 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
     };
     let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
         || matches!(
-            tokens[t0].norm.as_str(),
+            tokens[t0].norm,
             "his" | "her" | "their" | "your" | "my" | "its"
         );
     let by_before = t0 > 0 && tokens[t0 - 1].norm == "by";
@@ -745,8 +745,8 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
 
 /// Where the evidence of a negated word starts: the negator, with the
 /// auxiliary before it ("could not support").
-fn evidence_start(tokens: &[Token], negator: usize) -> usize {
-    if negator > 0 && EVIDENCE_AUX.contains(&tokens[negator - 1].norm.as_str()) {
+fn evidence_start(tokens: &[Token<'_>], negator: usize) -> usize {
+    if negator > 0 && EVIDENCE_AUX.contains(&tokens[negator - 1].norm) {
         negator - 1
     } else {
         negator

@@ -7,21 +7,15 @@
 //! holds a nominal stance ("West's support for Trump") and `n't` negates.
 
 use crate::span::Span;
-use smol_str::{SmolStr, StrExt};
 
-/// The lowercased form of a token (curly apostrophes made straight), for
-/// look-ups. Stance tokenizes every sentence, and one heap allocation per
-/// token was a quarter of the stage's time: a `SmolStr` keeps words of up
-/// to 23 bytes (nearly all of them) inline.
-pub fn normalize(raw: &str) -> SmolStr {
-    if raw.is_ascii() {
-        return raw.to_ascii_lowercase_smolstr();
-    }
+/// The lowercased form of a non-ASCII token (curly apostrophes made
+/// straight), for look-ups.
+pub fn normalize(raw: &str) -> String {
     let mut s = raw.to_lowercase();
     if s.contains('’') {
         s = s.replace('’', "'");
     }
-    SmolStr::from(s)
+    s
 }
 
 /// What kind of token this is.
@@ -39,11 +33,14 @@ pub enum Kind {
 
 /// One token of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte span in the document text.
     pub span: Span,
-    /// Lowercased text, curly apostrophes made straight (for look-ups only).
-    pub norm: SmolStr,
+    /// Lowercased text, curly apostrophes made straight (for look-ups only):
+    /// the text itself when it is already so (most words), otherwise a
+    /// piece of the buffer given to [`tokenize`], so no token is copied
+    /// (stance tokenizes every sentence that mentions someone).
+    pub norm: &'a str,
     /// Word, clitic, quote or punctuation.
     pub kind: Kind,
     /// Whether the original starts with an upper-case letter.
@@ -113,13 +110,24 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// `;`, `:`, dashes, parentheses, quotation marks and clause words ("but",
 /// "while", "despite", ...);
 /// `starts_quoted` says whether the sentence begins inside an open quote.
+/// Lowercased forms that differ from the text are written to `buf` (cleared
+/// first), which the tokens borrow.
 ///
 /// The scan walks bytes, decoding only non-ASCII chars: this runs over
 /// every sentence of every document.
-pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
+pub fn tokenize<'a>(
+    text: &'a str,
+    span: Span,
+    starts_quoted: bool,
+    buf: &'a mut String,
+) -> Vec<Token<'a>> {
     let s = span.of(text);
     let base = span.start;
-    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 2);
+    buf.clear();
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 2);
+    // Tokens whose lowercased form is in `buf`, and where; their `norm` is
+    // set once `buf` is complete.
+    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut clause = 0;
     let mut quoted = starts_quoted;
     let mut i = 0;
@@ -162,7 +170,7 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
                 end = j - 1;
             }
             push(
-                &mut out,
+                (&mut out, &mut lowered, &mut *buf),
                 text,
                 base + i,
                 base + end,
@@ -173,7 +181,7 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             i = end;
             if let Some(e) = clitic_at(s, i) {
                 push(
-                    &mut out,
+                    (&mut out, &mut lowered, &mut *buf),
                     text,
                     base + i,
                     base + e,
@@ -195,7 +203,7 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             };
             // The mark itself belongs to the inside of the quote.
             push(
-                &mut out,
+                (&mut out, &mut lowered, &mut *buf),
                 text,
                 base + i,
                 base + e,
@@ -212,7 +220,7 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
             clause += 1;
         }
         push(
-            &mut out,
+            (&mut out, &mut lowered, &mut *buf),
             text,
             base + i,
             base + e,
@@ -222,11 +230,15 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
         );
         i = e;
     }
+    let buf: &'a String = buf;
+    for (k, a, b) in lowered {
+        out[k].norm = &buf[a..b];
+    }
     // Clause words open a clause of their own (the word belongs to it).
     let mut bump = 0;
     let headline = is_headline(&out);
     for t in &mut out {
-        if t.kind == Kind::Word && is_clause_word(&t.norm) {
+        if t.kind == Kind::Word && is_clause_word(t.norm) {
             bump += 1;
         }
         t.clause += bump;
@@ -238,7 +250,7 @@ pub fn tokenize(text: &str, span: Span, starts_quoted: bool) -> Vec<Token> {
 /// Whether a sentence is a title in headline case ("Michael Bloomberg
 /// Criticizes Obama"): most of its words of four letters or more are
 /// capitalized.
-pub fn is_headline(tokens: &[Token]) -> bool {
+pub fn is_headline(tokens: &[Token<'_>]) -> bool {
     let (mut n, mut caps) = (0, 0);
     for t in tokens
         .iter()
@@ -250,10 +262,10 @@ pub fn is_headline(tokens: &[Token]) -> bool {
     n >= 3 && caps * 10 >= n * 8
 }
 
-impl AsRef<str> for Token {
+impl AsRef<str> for Token<'_> {
     /// The normalized text (for lexicon look-ups).
     fn as_ref(&self) -> &str {
-        &self.norm
+        self.norm
     }
 }
 
@@ -304,9 +316,17 @@ fn clitic_here(s: &str, i: usize) -> Option<usize> {
     })
 }
 
-fn push(
-    out: &mut Vec<Token>,
-    text: &str,
+/// The token vector, the lowered-token list and the buffer [`tokenize`]
+/// fills.
+type Sinks<'s, 'a> = (
+    &'s mut Vec<Token<'a>>,
+    &'s mut Vec<(usize, usize, usize)>,
+    &'s mut String,
+);
+
+fn push<'a>(
+    (out, lowered, buf): Sinks<'_, 'a>,
+    text: &'a str,
     start: usize,
     end: usize,
     kind: Kind,
@@ -314,9 +334,30 @@ fn push(
     quoted: bool,
 ) {
     let raw = &text[start..end];
+    let from = buf.len();
+    // One pass: any non-ASCII byte, any upper-case letter.
+    let (mut high, mut upper) = (0u8, false);
+    for b in raw.bytes() {
+        high |= b;
+        upper |= b.is_ascii_uppercase();
+    }
+    if high < 0x80 {
+        if upper {
+            buf.push_str(raw);
+            buf[from..].make_ascii_lowercase();
+        }
+    } else {
+        let lower = normalize(raw);
+        if lower != raw {
+            buf.push_str(&lower);
+        }
+    }
+    if buf.len() > from {
+        lowered.push((out.len(), from, buf.len()));
+    }
     out.push(Token {
         span: Span::new(start, end),
-        norm: normalize(raw),
+        norm: raw,
         kind,
         capitalized: match raw.as_bytes().first() {
             Some(b) if *b < 0x80 => b.is_ascii_uppercase(),
@@ -333,7 +374,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s, Span::new(0, s.len()), false)
+        tokenize(s, Span::new(0, s.len()), false, &mut String::new())
             .iter()
             .map(|t| t.span.of(s).to_string())
             .collect()
@@ -356,7 +397,8 @@ mod tests {
     #[test]
     fn clauses_and_quotes() {
         let s = "He said, \u{201c}I love you John\u{201d} but left.";
-        let t = tokenize(s, Span::new(0, s.len()), false);
+        let mut buf = String::new();
+        let t = tokenize(s, Span::new(0, s.len()), false, &mut buf);
         let love = t.iter().find(|t| t.norm == "love").unwrap();
         let left = t.iter().find(|t| t.norm == "left").unwrap();
         let said = t.iter().find(|t| t.norm == "said").unwrap();
@@ -367,7 +409,8 @@ mod tests {
     #[test]
     fn non_ascii_offsets() {
         let s = "Café’s “rift”";
-        let t = tokenize(s, Span::new(0, s.len()), false);
+        let mut buf = String::new();
+        let t = tokenize(s, Span::new(0, s.len()), false, &mut buf);
         assert_eq!(t[0].span.of(s), "Café");
         assert_eq!(t[1].span.of(s), "’s");
         assert_eq!(t[1].norm, "'s");
