@@ -180,8 +180,20 @@ fn is_ascii_ws(b: u8) -> bool {
 /// dashes, quotes and ellipses).
 #[inline]
 fn is_plain(b: u8) -> bool {
-    !is_ascii_ws(b) && !matches!(b, b'.' | b'!' | b'?' | b'[' | b']' | 0xC2 | 0xE2)
+    PLAIN[usize::from(b)]
 }
+
+/// [`is_plain`] for every byte value: one load per byte in the skip loop.
+static PLAIN: [bool; 256] = {
+    let mut t = [true; 256];
+    let special = *b" \t\n\r\x0b\x0c.!?[]\xc2\xe2";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
 
 /// Whether the line (already trimmed) ends a sentence by its punctuation.
 fn ends_terminal(line: &str) -> bool {

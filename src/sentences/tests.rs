@@ -398,3 +398,14 @@ fn splitter_is_send_sync_and_cheap_to_clone() {
     let b = a.clone();
     assert!(std::ptr::eq(a.lexicon(), b.lexicon()));
 }
+
+/// The skip loop's table says "plain" exactly for the bytes the main loop
+/// has no arm for (once a segment has started).
+#[test]
+fn plain_table_matches_the_dispatched_bytes() {
+    for b in 0..=255u8 {
+        let dispatched =
+            is_ascii_ws(b) || matches!(b, b'.' | b'!' | b'?' | b'[' | b']' | 0xC2 | 0xE2);
+        assert_eq!(is_plain(b), !dispatched, "byte {b:#04x}");
+    }
+}
