@@ -241,3 +241,22 @@ fn a_possessive_before_a_cue_word_makes_it_a_noun() {
         .expect("quote");
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("says"), "{q:?}");
 }
+
+#[test]
+fn a_quote_ending_its_line_is_not_attributed_by_the_next_line() {
+    // A text with blank lines that still puts some paragraphs on single
+    // lines: the sentence after the line break is not the quote's
+    // attribution, and the quote continues the one before it.
+    let text = "Intro paragraph.\n\nAnna Berg spoke first.\n\"We will cut taxes,\" Berg said. \"And we will do it this year.\"\nTom Reyes said he disagreed with the plan.";
+    let (t, a) = analyze(text);
+    let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == Mode::Direct).collect();
+    assert_eq!(direct.len(), 1, "{:?}", a.quotes);
+    assert_eq!(direct[0].parts.len(), 2);
+    assert_eq!(direct[0].parts[1].of(&t), "And we will do it this year.");
+    let q = a
+        .quotes
+        .iter()
+        .position(|q| q.kind == Mode::Direct)
+        .unwrap();
+    assert_eq!(speaker_of(&a, q), Some("Anna Berg"));
+}

@@ -485,6 +485,15 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // `..., or incest."⏎Rubio said he ...`: a quote that ends its
+        // sentence and its line is not attributed by the next line, even
+        // where single line breaks do not separate paragraphs.
+        if ends_period
+            && let Some(n) = self.toks.get(c + 1)
+            && self.text[self.toks[c].span.end..n.span.start].contains('\n')
+        {
+            return None;
+        }
         let mut j = c + 1;
         while j < self.toks.len() && j <= c + 40 && self.toks[j].para == para {
             let t = &self.toks[j];
