@@ -260,3 +260,20 @@ fn a_quote_ending_its_line_is_not_attributed_by_the_next_line() {
         .unwrap();
     assert_eq!(speaker_of(&a, q), Some("Anna Berg"));
 }
+
+#[test]
+fn a_reopened_quote_paragraph_with_its_own_attribution() {
+    // The second paragraph continues the first one's quotation (it reopens
+    // it) but has its own attribution: `"A," she said. "B."` there is one
+    // statement with that attribution.
+    let text = "Maria Lopez spoke at the rally. She said: \"We came here to work. We will stay.\n\n\"Nobody can stop us now,\" Lopez said. \"Not this year and not next year.\"\n\nThe crowd cheered.";
+    let (t, a) = analyze(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("Nobody")))
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("said"), "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "Not this year and not next year.");
+}

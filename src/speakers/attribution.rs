@@ -953,7 +953,17 @@ pub fn attribute(
                 && attrs[h].kind.is_some()
             {
                 attrs[g].kind = Some(Mode::Direct);
-                attrs[g].link = Some(h);
+                // `"A," Obama said. "B."` in a reopened paragraph: its own
+                // attribution wins over the quote it continues, and what
+                // follows it in the paragraph is the same statement.
+                if let Some((k, cue, slot @ Some(_))) = cx.after_attr(g) {
+                    attrs[g].cue = Some(cue);
+                    attrs[g].slot = slot;
+                    attrs[g].after = true;
+                    attrs[g].addressee = addressee(&cx, k);
+                } else {
+                    attrs[g].link = Some(h);
+                }
                 continue;
             }
             if let Some(a) = attrs.get(g.wrapping_sub(1))
