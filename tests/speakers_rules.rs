@@ -277,3 +277,29 @@ fn a_reopened_quote_paragraph_with_its_own_attribution() {
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(q.parts[1].of(&t), "Not this year and not next year.");
 }
+
+#[test]
+fn a_function_word_subject_after_a_quote_is_an_attribution() {
+    // `"...," it stated` and `"...," the two write`: the subject is a
+    // pronoun or a determiner phrase made of function words, unlike
+    // `"We'll see," when asked`.
+    let (t, a) = analyze(
+        "The panel released a memo. \"Most witnesses were new,\" it stated. \"The panel is thorough.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("stated"), "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    let (t, a) = analyze("\"We do not understand the delay,\" the two argued.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("argued"), "{:?}", a.quotes);
+    let (_, a) = analyze("\"We'll see,\" when asked about it.");
+    assert!(a.quotes.iter().all(|q| q.cue.is_none()), "{:?}", a.quotes);
+}

@@ -537,8 +537,16 @@ impl<'a> Ctx<'a> {
                 if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
                     return None;
                 }
-                // `"We'll see," when asked`: not an attribution.
+                // `"We'll see," when asked`: not an attribution. But function
+                // words can be the subject: `"...," it stated`, `"...,"
+                // they argued`, `"...," the two write`, and a capitalized
+                // one is a name (`"...," From said`).
+                let subject_opening = gap.first().is_some_and(|&a| {
+                    let t = &self.toks[a];
+                    t.cap || is_det(t.low()) || matches!(t.low(), "it" | "they" | "we")
+                });
                 if !gap.is_empty()
+                    && !subject_opening
                     && gap
                         .iter()
                         .all(|&a| self.ref_at[a].is_none() && self.toks[a].info.stopword)
