@@ -303,3 +303,19 @@ fn a_function_word_subject_after_a_quote_is_an_attribution() {
     let (_, a) = analyze("\"We'll see,\" when asked about it.");
     assert!(a.quotes.iter().all(|q| q.cue.is_none()), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_title_inside_the_attribution_does_not_end_the_statement() {
+    // `"A," X said on NBC's "Meet the Press." "B."`: the quoted programme
+    // title between the two parts is not the quote B continues.
+    let (t, a) = analyze(
+        "Ana Ruiz was asked about the race. \"We are ready,\" Ruiz said on CBS's \"Face the Nation.\" \"And we will win this fall.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "And we will win this fall.");
+}

@@ -1469,10 +1469,16 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     let prev_seg = (g.saturating_sub(50)..g)
         .rev()
         .find(|&h| attrs[h].kind.is_some());
+    // The last direct quote before g: a title or a partial quote inside the
+    // attribution between them (`"A," Cuban said on NBC's "Meet the
+    // Press." "B."`) does not end the statement.
+    let prev_direct = (g.saturating_sub(50)..g)
+        .rev()
+        .find(|&h| attrs[h].kind == Some(Mode::Direct));
     if toks[p].para == toks[o].para {
         // The previous quote of the paragraph, with at most its attribution
         // sentence in between (`"A," said the Rev. Al Sharpton. "B."`).
-        if let Some(h) = prev_seg
+        if let Some(h) = prev_direct
             && cx.segs[h].para == cx.segs[g].para
             && let Some(c) = cx.seg_close[h]
             && o > c
