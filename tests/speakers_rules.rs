@@ -319,3 +319,52 @@ fn a_title_inside_the_attribution_does_not_end_the_statement() {
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(q.parts[1].of(&t), "And we will win this fall.");
 }
+
+#[test]
+fn verbs_of_saying_in_their_other_forms() {
+    // The cue lexicon lists each verb's forms: present plural (`the two
+    // write`), participles (`remarking`), and verbs that attribute only
+    // next to a quotation (`remembered`, `a voice-over states`).
+    for (text, cue) in [
+        (
+            "\"We do not understand the delay,\" the two write.",
+            "write",
+        ),
+        (
+            "Lee closed the debate, remarking, \"May the best team win.\"",
+            "remarking",
+        ),
+        (
+            "\"She took it upon herself,\" remembered Tom Hale, her aide.",
+            "remembered",
+        ),
+        (
+            "\"They know she is strong,\" a voice-over in the ad states.",
+            "states",
+        ),
+    ] {
+        let (t, a) = analyze(text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.kind == Mode::Direct)
+            .expect(text);
+        assert_eq!(q.cue.map(|c| c.of(&t)), Some(cue), "{text}: {:?}", a.quotes);
+        assert!(q.speaker.is_some(), "{text}: {:?}", a.quotes);
+    }
+}
+
+#[test]
+fn an_infinitive_with_a_plain_object_is_no_report() {
+    // "went online to clarify some points" names a purpose; "to clarify
+    // that ..." still reports.
+    let (_, a) = analyze("Tom Hale went online to clarify some points about the deal.");
+    assert_eq!(a.sentences[0].mode, Mode::Narration, "{:?}", a.quotes);
+    let (t, a) = analyze("Tom Hale went online to clarify that the deal was off.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Indirect)
+        .expect("report");
+    assert_eq!(q.span.of(&t), "the deal was off");
+}

@@ -1816,6 +1816,9 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             Some(t)
         } else if (class == CueClass::Speech
             || (class == CueClass::Cognition && (cx.ref_at[m].is_some() || is_det(w))))
+            // "took to Twitter to clarify some points": an infinitive with
+            // a plain object names a purpose, not a report.
+            && !(k > ss && toks[k - 1].low() == "to")
             && toks[m].word
             && outside(m)
             && !PREPOSITIONS.contains(&w)
