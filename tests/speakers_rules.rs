@@ -368,3 +368,55 @@ fn an_infinitive_with_a_plain_object_is_no_report() {
         .expect("report");
     assert_eq!(q.span.of(&t), "the deal was off");
 }
+
+#[test]
+fn a_lowercase_quote_inside_a_sentence_goes_on_the_narration() {
+    // `..., the budget lost $35 billion, "which sounds like a lot."`: the
+    // quotation completes the narrator's sentence; it is a partial quote,
+    // not a direct one. Introduced by a verb of saying it stays direct, and
+    // so does the second part of an interrupted quote.
+    let (_, a) = analyze(
+        "Jim Ortiz spoke on Monday. Three taxes were postponed, he said, depriving the city of $35 million, \"which sounds like a lot of money.\"",
+    );
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze("Jim Ortiz spoke on Monday. He added, \"actually, it was a good year.\"");
+    assert!(
+        a.quotes.iter().any(|q| q.kind == Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (t, a) = analyze(
+        "\"It is a hard issue,\" said the senator, \"because two rights are in conflict.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "because two rights are in conflict.");
+}
+
+#[test]
+fn a_quote_after_an_attributed_partial_quote_is_the_same_statement() {
+    // `In this state, "we worked hard," he said. "And we won."`: one
+    // statement that starts in the narration, so not a direct quote.
+    let (t, a) = analyze(
+        "Ed Kane runs the plant. But at the plant, \"we worked hard,\" Kane said. \"And now they want to close it.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("And now")))
+        .expect("quote");
+    assert_eq!(q.kind, Mode::Partial, "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| a.source_name(s)),
+        Some("Ed Kane")
+    );
+}

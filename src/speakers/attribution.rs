@@ -433,12 +433,40 @@ impl<'a> Ctx<'a> {
         if matches!(self.cue(o - 1), Some(CueClass::Speech | CueClass::Quote)) {
             return true;
         }
-        p.para != self.toks[o].para
-            || p.mark
-            || matches!(
-                p.low(),
-                "." | "!" | "?" | ":" | "," | ";" | "—" | "–" | "-" | "(" | "…"
-            )
+        if p.para != self.toks[o].para || matches!(p.low(), "." | "!" | "?") {
+            return true;
+        }
+        if !(p.mark || matches!(p.low(), ":" | "," | ";" | "—" | "–" | "-" | "(" | "…")) {
+            return false;
+        }
+        // `..., depriving the government of $35 billion, "which sounds like
+        // a lot"`: a quotation that starts in lowercase inside a sentence
+        // goes on the narrator's sentence (a partial quote), unless a verb
+        // of saying just before introduces it (`He added, "actually, ..."`,
+        // `telling her, "you are ..."`) or it goes on a quote interrupted by
+        // its attribution (`"A," said the senator, "because ..."`).
+        let lowercase = self.segs[g]
+            .content
+            .of(self.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !lowercase || (g > 0 && merge_follows(self, g - 1, g)) {
+            return true;
+        }
+        let mut words = 0;
+        let mut k = o - 1;
+        while k > 0 && words < 3 {
+            k -= 1;
+            if !self.toks[k].word {
+                break;
+            }
+            if matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)) {
+                return true;
+            }
+            words += 1;
+        }
+        false
     }
 
     fn ends_like_utterance(&self, g: usize) -> bool {
@@ -1018,7 +1046,7 @@ pub fn attribute(
                     // attribution, as PolNeAR and readers count it.
                     Ok(h)
                         if attrs[h].after
-                            && attrs[h].kind == Some(Mode::Direct)
+                            && attrs[h].kind.is_some()
                             && segs[h].para + 1 >= segs[g].para
                             && cx.seg_close[h]
                                 .zip(cx.seg_open[g])
@@ -1072,9 +1100,12 @@ pub fn attribute(
             && let Some((_, cue, slot)) = cx.after_attr(g)
             && slot.is_some()
         {
+            // `In this state, "we worked hard," he said. "And we won."`:
+            // the quote after it goes on the same (partial) statement.
             attrs[g].kind = Some(Mode::Partial);
             attrs[g].cue = Some(cue);
             attrs[g].slot = slot;
+            attrs[g].after = true;
         }
     }
 
