@@ -420,3 +420,31 @@ fn a_quote_after_an_attributed_partial_quote_is_the_same_statement() {
         Some("Ed Kane")
     );
 }
+
+#[test]
+fn cited_titles_are_not_statements() {
+    // A headline followed by its author, and a title-case title set off
+    // after a noun, are cited titles; a short exclamation after a verb of
+    // saying is still a statement.
+    let (_, a) =
+        analyze("NEW IN TOWN: \"City museum gets a new director,\" by Jo Hale of the Daily Star.");
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze(
+        "Dan Ross knows the region. In his new book, \"Doomed to Succeed,\" Ross said the two nations drifted apart.",
+    );
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze("Asked about the plan, Joe Biden blurted out, \"Oh, God,\" and laughed.");
+    assert!(
+        a.quotes.iter().any(|q| q.kind == Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+}

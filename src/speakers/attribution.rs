@@ -482,6 +482,37 @@ impl<'a> Ctx<'a> {
         ) || matches!(after, Some('.' | ',' | '?' | '!'))
     }
 
+    /// Whether a free quotation is a cited title, not a statement: one
+    /// followed by its author (`"City museum gets a new director," by Jo
+    /// Hale`), or a title-case one set off as an appositive after a noun
+    /// (`In his book, "Doomed to Succeed," Ross argued`), which a verb of
+    /// saying does not introduce (`blurted out, "Oh, God,"`).
+    fn cited_title(&self, g: usize) -> bool {
+        let (Some(o), Some(c)) = (self.seg_open[g], self.seg_close[g]) else {
+            return false;
+        };
+        let mut n = c + 1;
+        while self.toks.get(n).is_some_and(|t| t.lower == ",") {
+            n += 1;
+        }
+        if self
+            .toks
+            .get(n)
+            .is_some_and(|t| t.lower == "by" && t.para == self.toks[c].para)
+        {
+            return true;
+        }
+        if o < 2 || self.toks[o - 1].lower != "," || !title_case(self.segs[g].content.of(self.text))
+        {
+            return false;
+        }
+        let noun = &self.toks[o - 2];
+        noun.word
+            && !noun.cap
+            && (o.saturating_sub(4)..o - 1)
+                .all(|k| !matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
+    }
+
     fn words_in(&self, g: usize) -> usize {
         self.segs[g]
             .content
@@ -985,6 +1016,9 @@ pub fn attribute(
                         && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
                 });
         if free && (utter || (words >= 6 && !runs_on)) {
+            if segs[g].continues.is_none() && cx.cited_title(g) {
+                continue;
+            }
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
             {
