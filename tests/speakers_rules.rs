@@ -448,3 +448,28 @@ fn cited_titles_are_not_statements() {
         a.quotes
     );
 }
+
+#[test]
+fn a_quotation_opening_a_single_line_after_a_sentence_is_a_new_paragraph() {
+    // A text with blank lines that also puts paragraphs on single lines: a
+    // quote left open at the end of one line is reopened by the next, and
+    // does not swallow the next line's own quote and attribution.
+    let text = "Intro.\n\n\u{201c}It is a signal to everyone,\u{201d} Rep. Ann Moore said. \u{201c}If this goes on, we all lose.\n\u{201c}I have been thinking about where we are,\u{201d} added Rep. Jim Cole. \u{201c}These are not whistles.\u{201d}";
+    let (t, a) = analyze(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("I have")))
+        .expect("quote");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| a.source_name(s)),
+        Some("Jim Cole"),
+        "{:?}",
+        a.quotes
+    );
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.parts.iter().all(|p| !p.of(&t).contains('\n')))
+    );
+}
