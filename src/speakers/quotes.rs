@@ -66,10 +66,10 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
 /// just as after a blank line, and a line wrapped inside a sentence does not
 /// end in terminal punctuation before an opening mark.
 fn quote_line(b: &str, start: usize, i: usize, j: usize) -> bool {
-    let next = b[j..].chars().take(2).collect::<Vec<char>>();
-    let opens = match next.as_slice() {
-        ['“' | '«' | '„', n, ..] | ['"', n, ..] => !n.is_whitespace(),
-        ['\'', '\'', ..] => true,
+    let mut next = b[j..].chars();
+    let opens = match (next.next(), next.next()) {
+        (Some('“' | '«' | '„' | '"'), Some(n)) => !n.is_whitespace(),
+        (Some('\''), Some('\'')) => true,
         _ => false,
     };
     opens
