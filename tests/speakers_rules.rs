@@ -473,3 +473,30 @@ fn a_quotation_opening_a_single_line_after_a_sentence_is_a_new_paragraph() {
             .all(|q| q.parts.iter().all(|p| !p.of(&t).contains('\n')))
     );
 }
+
+#[test]
+fn a_transcript_line_is_spoken_by_its_label() {
+    // A quoted transcript: each paragraph reopens the quotation with its
+    // speaker's label, which is the speaker, not part of the statement; a
+    // stage direction is no statement; a label before a quote that has its
+    // own attribution is the addressee.
+    let text = "Anna Lee hosted the show. Partial transcript as follows:\n\n\"HOST: Will you be there tomorrow?\n\n\"(CROSSTALK.)\n\n\"GUEST: I will not be attending.\n\n\"Anna Lee: Thank you both for joining us on the show tonight.\"\n\n\"Voters: You decide,\" tweeted Tom Hale.";
+    let (t, a) = analyze(text);
+    let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == Mode::Direct).collect();
+    let who = |s: &str| {
+        let q = direct
+            .iter()
+            .find(|q| q.parts[0].of(&t).starts_with(s))
+            .unwrap_or_else(|| panic!("{s}: {:?}", a.quotes));
+        q.speaker.as_ref().map(|x| a.source_name(x).to_string())
+    };
+    assert_eq!(who("Will you").as_deref(), Some("HOST"));
+    assert_eq!(who("I will not").as_deref(), Some("GUEST"));
+    assert_eq!(who("Thank you").as_deref(), Some("Anna Lee"));
+    assert_eq!(who("Voters: You").as_deref(), Some("Tom Hale"));
+    assert!(
+        direct
+            .iter()
+            .all(|q| !q.parts[0].of(&t).contains("CROSSTALK"))
+    );
+}

@@ -102,6 +102,9 @@ struct SegAttr {
     addressee: Option<usize>,
     /// Attributed by a cue after the quote (`"A," she said`).
     after: bool,
+    /// Where the statement starts when the quote opens with its speaker's
+    /// label (`"WALLACE: Let's start ...`): after the label.
+    content_from: Option<usize>,
 }
 
 const PREPOSITIONS: [&str; 21] = [
@@ -511,6 +514,52 @@ impl<'a> Ctx<'a> {
             && !noun.cap
             && (o.saturating_sub(4)..o - 1)
                 .all(|k| !matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
+    }
+
+    /// A transcript line: a quotation that opens its paragraph with a
+    /// speaker label, one to three capitalized words and a colon, before its
+    /// statement (`"WALLACE: Let's start ...`, `"Chris Matthews: Seriously
+    /// ...`). The label is an all-caps word or a person's name, so `"Note:
+    /// ...` is none. Returns the colon's token and the speaker.
+    fn speaker_label(&self, g: usize) -> Option<(usize, Slot)> {
+        let o = self.seg_open[g]?;
+        if o > 0 && self.toks[o - 1].para == self.toks[o].para {
+            return None;
+        }
+        let first = o + 1;
+        let in_seg = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.seg.is_some_and(|x| x as usize == g))
+        };
+        let mut k = first;
+        while k < first + 3 && in_seg(k) && self.toks[k].word && self.toks[k].cap {
+            k += 1;
+        }
+        if k == first || !in_seg(k) || self.toks[k].lower != ":" || !in_seg(k + 1) {
+            return None;
+        }
+        let name = self.ref_at[first].filter(|&r| {
+            self.refs[r].head == first
+                && self.refs[r].last + 1 == k
+                && self.refs[r].kind == RefKind::Name
+        });
+        if let Some(r) = name {
+            return Some((k, Slot::Ref(r)));
+        }
+        let caps = (first..k).all(|j| {
+            let w = self.toks[j].span.of(self.text);
+            w.len() >= 2 && !w.chars().any(char::is_lowercase)
+        });
+        caps.then(|| {
+            (
+                k,
+                Slot::Other(Span::new(
+                    self.toks[first].span.start,
+                    self.toks[k - 1].span.end,
+                )),
+            )
+        })
     }
 
     fn words_in(&self, g: usize) -> usize {
@@ -1019,6 +1068,24 @@ pub fn attribute(
             if segs[g].continues.is_none() && cx.cited_title(g) {
                 continue;
             }
+            // `"(CROSSTALK.)`: a stage direction, not a statement.
+            let content = segs[g].content.of(text);
+            if content.starts_with(['(', '['])
+                && content.trim_end_matches('.').ends_with([')', ']'])
+            {
+                continue;
+            }
+            // `"Trump: You base ...," tweeted X`: an attribution after the
+            // quote makes the label an addressee.
+            if let Some((c, slot)) = cx.speaker_label(g)
+                && cx.after_attr(g).is_none()
+            {
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].cue = Some(toks[c].span);
+                attrs[g].slot = Some(slot);
+                attrs[g].content_from = Some(toks[c + 1].span.start);
+                continue;
+            }
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
             {
@@ -1358,9 +1425,13 @@ pub fn attribute(
             continue;
         }
         seg_quote[g] = Some(quotes.len());
+        let content = match attrs[g].content_from {
+            Some(from) => Span::new(from, segs[g].content.end),
+            None => segs[g].content,
+        };
         quotes.push(Quote {
-            span: segs[g].content,
-            parts: vec![segs[g].content],
+            span: content,
+            parts: vec![content],
             kind,
             speaker: speaker[g].clone(),
             speaker_span: speaker_span[g],
