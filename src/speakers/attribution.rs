@@ -8,7 +8,16 @@
 //! friends."`, `the "You & I" singer`). Free quotations that end like an
 //! utterance (with `,` `.` `?` `!`, or run on to the paragraph's end) are
 //! direct quotes; embedded ones are partial quotes when a cue verb of the
-//! same sentence attributes them, and scare quotes or titles otherwise.
+//! same sentence attributes them, and scare quotes or titles otherwise. A
+//! quotation that starts in lowercase after a comma, colon or dash goes on
+//! the narrator's sentence (`..., depriving the city of $35 million, "which
+//! sounds like a lot"`) and is embedded too, unless a verb of saying right
+//! before introduces it (`He added, "actually, ..."`) or it continues a
+//! quote interrupted by its attribution. A free quotation is no statement
+//! when it is a cited title (`"Museum gets a director," by Jo Hale`, `his
+//! book, "Doomed to Succeed,"`) or a stage direction (`"(CROSSTALK.)`); one
+//! that opens its paragraph with a speaker label (`"WALLACE: Let's start
+//! ...`) is a transcript line, spoken by the label.
 //!
 //! The speaker is found, in this order: a cue after the quote (`"...," Legend
 //! said`, `"...," said the spokesman`, `"...," according to X`), a cue before
@@ -22,7 +31,12 @@
 //!
 //! A quote continued after its attribution (`"A," she said, "B."`, `"A,"
 //! she said. "B."`, and a quote opening the paragraph after `"A," she
-//! said.`) is one statement with several parts.
+//! said.`) is one statement with several parts, also across a title in the
+//! attribution (`"A," X said on CBS's "Face the Nation." "B."`), and after a
+//! partial quote with its attribution (`At the plant, "we worked hard," he
+//! said. "B."` is one partial statement, as the sentence starts in the
+//! narration). A reopened quote paragraph with its own attribution takes it
+//! rather than the speaker of the quote it continues.
 //!
 //! Reported speech is a cue verb with a subject and a complement: `X said
 //! (that) ...`, `X admitted that ...`, `X asked whether ...`, `..., X said.`,
