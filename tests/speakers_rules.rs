@@ -500,3 +500,24 @@ fn a_transcript_line_is_spoken_by_its_label() {
             .all(|q| !q.parts[0].of(&t).contains("CROSSTALK"))
     );
 }
+
+#[test]
+fn a_capitals_headline_runs_into_its_quotation_and_a_bracketed_source() {
+    // A newsletter item: a headline in capitals, then the quotation it
+    // announces, then its source in brackets. An acronym inside a sentence
+    // does not make a quote free (`the NRA "a lobby"`).
+    let (t, a) = analyze(
+        "Morning notes.\n\nWHY THE ECONOMY SLOWED DOWN \u{201c}Growth fell in every region this spring, and hiring stalled.\u{201d} [Daily Star.]\n\nShe called the NRA \"a very powerful lobby.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .unwrap_or_else(|| panic!("{:?}", a.quotes));
+    assert!(q.span.of(&t).starts_with("Growth fell"), "{:?}", a.quotes);
+    assert_eq!(q.speaker, Some(Source::Other("Daily Star".into())));
+    assert_eq!(
+        a.quotes.iter().filter(|q| q.kind == Mode::Direct).count(),
+        1
+    );
+}

@@ -453,6 +453,15 @@ impl<'a> Ctx<'a> {
         if p.para != self.toks[o].para || matches!(p.low(), "." | "!" | "?") {
             return true;
         }
+        // `HOW THE SLOWDOWN AFFECTS THE WORLD "China's economic ..."`: a
+        // headline in capitals runs into the quotation it announces.
+        let shouted = |t: &Tok| {
+            let w = t.span.of(self.text);
+            t.word && w.len() >= 2 && !w.chars().any(char::is_lowercase)
+        };
+        if o >= 2 && shouted(p) && shouted(&self.toks[o - 2]) {
+            return true;
+        }
         if !(p.mark || matches!(p.low(), ":" | "," | ";" | "—" | "–" | "-" | "(" | "…")) {
             return false;
         }
@@ -1152,6 +1161,25 @@ pub fn attribute(
                 attrs[g].cue = Some(cue);
                 attrs[g].slot = slot;
                 attrs[g].addressee = addressee(&cx, k);
+                continue;
+            }
+            // `"China's slowdown is ..." [WaPo.]`: a source cited in
+            // brackets right after the quotation.
+            if let Some(c) = cx.seg_close[g]
+                && toks.get(c + 1).is_some_and(|t| t.lower == "[")
+                && let Some(e) = (c + 2..toks.len().min(c + 7)).find(|&k| toks[k].lower == "]")
+                && e > c + 2
+                && toks[c + 2].word
+                && toks[c + 2].cap
+                && (c + 2..e).all(|k| toks[k].word || toks[k].lower == ".")
+            {
+                let last = if toks[e - 1].word { e - 1 } else { e - 2 };
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].cue = Some(toks[c + 1].span);
+                attrs[g].slot = Some(Slot::Other(Span::new(
+                    toks[c + 2].span.start,
+                    toks[last].span.end,
+                )));
                 continue;
             }
             if let Some(h) = context_link(&cx, &attrs, g) {
