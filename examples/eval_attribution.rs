@@ -28,13 +28,16 @@
 //!   paragraph ends): brat cuts one quoted part into fragments at sentence
 //!   ends (`"A. B," he said, "C."` as `"A.` + `B,"` + `"C."`), and some
 //!   content spans leave out the opening mark, so the test "each part
-//!   wrapped in quotes" missed these interrupted quotes (77 on dev, 72 of
-//!   them matched by the system's quotes but counted as false
-//!   positives). A statement reported inside a longer quotation (a
-//!   quoted article excerpt) does not start at a quotation mark and stays
-//!   out. A third line, *strict, other-type matches out*, keeps the strict
+//!   wrapped in quotes" missed these interrupted quotes (77 on dev; the
+//!   system as it was then matched 72 of them, all counted as false
+//!   positives). A statement reported inside a longer quotation (a quoted
+//!   article excerpt) does not start at a quotation mark and stays out; so
+//!   does a quoted transcript line whose content PolNeAR starts after the
+//!   speaker label (`"WALLACE: Let's start ...`, typed `indirect`). A third
+//!   line, *strict, other-type matches out*, keeps the strict
 //!   gold but leaves out of precision the predictions that cover >= 30% of
-//!   a gold attribution of another type (PolNeAR's `"A," she said. "B."` is one `mixed` attribution).
+//!   a gold attribution of another type (PolNeAR's `"A," she said. "B."`
+//!   is one `mixed` attribution).
 //! - **Speaker accuracy** on matched direct quotes (30%) whose gold source is
 //!   not null: correct when our speaker mention overlaps the gold source span,
 //!   or when the last word of our speaker's canonical name (or of the
