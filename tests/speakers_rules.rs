@@ -521,3 +521,17 @@ fn a_capitals_headline_runs_into_its_quotation_and_a_bracketed_source() {
         1
     );
 }
+
+#[test]
+fn a_quoted_label_is_no_statement() {
+    // `"Related:"` only announces what follows; it says nothing.
+    let (_, a) = analyze(
+        "\"We will win,\" Ann Lee said.\n\n\"Related:\"\n\nThe vote is on Tuesday and polls open early.",
+    );
+    assert_eq!(
+        a.quotes.iter().filter(|q| q.kind == Mode::Direct).count(),
+        1,
+        "{:?}",
+        a.quotes
+    );
+}

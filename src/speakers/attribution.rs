@@ -1091,10 +1091,13 @@ pub fn attribute(
             if segs[g].continues.is_none() && cx.cited_title(g) {
                 continue;
             }
-            // `"(CROSSTALK.)`: a stage direction, not a statement.
+            // `"(CROSSTALK.)`: a stage direction, not a statement; nor is
+            // a label of a word or two that only announces what follows
+            // (`"Related:"`).
             let content = segs[g].content.of(text);
-            if content.starts_with(['(', '['])
-                && content.trim_end_matches('.').ends_with([')', ']'])
+            if (content.starts_with(['(', '['])
+                && content.trim_end_matches('.').ends_with([')', ']']))
+                || (content.ends_with(':') && words <= 2)
             {
                 continue;
             }
