@@ -525,12 +525,13 @@ fn a_capitals_headline_runs_into_its_quotation_and_a_bracketed_source() {
 #[test]
 fn a_quoted_label_is_no_statement() {
     // `"Related:"` only announces what follows; it says nothing.
-    let (_, a) = analyze(
+    let (t, a) = analyze(
         "\"We will win,\" Ann Lee said.\n\n\"Related:\"\n\nThe vote is on Tuesday and polls open early.",
     );
-    assert_eq!(
-        a.quotes.iter().filter(|q| q.kind == Mode::Direct).count(),
-        1,
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.parts.iter().all(|p| !p.of(&t).contains("Related"))),
         "{:?}",
         a.quotes
     );
