@@ -241,3 +241,298 @@ fn a_possessive_before_a_cue_word_makes_it_a_noun() {
         .expect("quote");
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("says"), "{q:?}");
 }
+
+#[test]
+fn a_quote_ending_its_line_is_not_attributed_by_the_next_line() {
+    // A text with blank lines that still puts some paragraphs on single
+    // lines: the sentence after the line break is not the quote's
+    // attribution, and the quote continues the one before it.
+    let text = "Intro paragraph.\n\nAnna Berg spoke first.\n\"We will cut taxes,\" Berg said. \"And we will do it this year.\"\nTom Reyes said he disagreed with the plan.";
+    let (t, a) = analyze(text);
+    let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == Mode::Direct).collect();
+    assert_eq!(direct.len(), 1, "{:?}", a.quotes);
+    assert_eq!(direct[0].parts.len(), 2);
+    assert_eq!(direct[0].parts[1].of(&t), "And we will do it this year.");
+    let q = a
+        .quotes
+        .iter()
+        .position(|q| q.kind == Mode::Direct)
+        .unwrap();
+    assert_eq!(speaker_of(&a, q), Some("Anna Berg"));
+}
+
+#[test]
+fn a_reopened_quote_paragraph_with_its_own_attribution() {
+    // The second paragraph continues the first one's quotation (it reopens
+    // it) but has its own attribution: `"A," she said. "B."` there is one
+    // statement with that attribution.
+    let text = "Maria Lopez spoke at the rally. She said: \"We came here to work. We will stay.\n\n\"Nobody can stop us now,\" Lopez said. \"Not this year and not next year.\"\n\nThe crowd cheered.";
+    let (t, a) = analyze(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("Nobody")))
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("said"), "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "Not this year and not next year.");
+}
+
+#[test]
+fn a_function_word_subject_after_a_quote_is_an_attribution() {
+    // `"...," it stated` and `"...," the two write`: the subject is a
+    // pronoun or a determiner phrase made of function words, unlike
+    // `"We'll see," when asked`.
+    let (t, a) = analyze(
+        "The panel released a memo. \"Most witnesses were new,\" it stated. \"The panel is thorough.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("stated"), "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    let (t, a) = analyze("\"We do not understand the delay,\" the two argued.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.cue.map(|c| c.of(&t)), Some("argued"), "{:?}", a.quotes);
+    let (_, a) = analyze("\"We'll see,\" when asked about it.");
+    assert!(a.quotes.iter().all(|q| q.cue.is_none()), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_title_inside_the_attribution_does_not_end_the_statement() {
+    // `"A," X said on NBC's "Meet the Press." "B."`: the quoted programme
+    // title between the two parts is not the quote B continues.
+    let (t, a) = analyze(
+        "Ana Ruiz was asked about the race. \"We are ready,\" Ruiz said on CBS's \"Face the Nation.\" \"And we will win this fall.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "And we will win this fall.");
+}
+
+#[test]
+fn verbs_of_saying_in_their_other_forms() {
+    // The cue lexicon lists each verb's forms: present plural (`the two
+    // write`), participles (`remarking`), and verbs that attribute only
+    // next to a quotation (`remembered`, `a voice-over states`).
+    for (text, cue) in [
+        (
+            "\"We do not understand the delay,\" the two write.",
+            "write",
+        ),
+        (
+            "Lee closed the debate, remarking, \"May the best team win.\"",
+            "remarking",
+        ),
+        (
+            "\"She took it upon herself,\" remembered Tom Hale, her aide.",
+            "remembered",
+        ),
+        (
+            "\"They know she is strong,\" a voice-over in the ad states.",
+            "states",
+        ),
+    ] {
+        let (t, a) = analyze(text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.kind == Mode::Direct)
+            .expect(text);
+        assert_eq!(q.cue.map(|c| c.of(&t)), Some(cue), "{text}: {:?}", a.quotes);
+        assert!(q.speaker.is_some(), "{text}: {:?}", a.quotes);
+    }
+}
+
+#[test]
+fn an_infinitive_with_a_plain_object_is_no_report() {
+    // "went online to clarify some points" names a purpose; "to clarify
+    // that ..." still reports.
+    let (_, a) = analyze("Tom Hale went online to clarify some points about the deal.");
+    assert_eq!(a.sentences[0].mode, Mode::Narration, "{:?}", a.quotes);
+    let (t, a) = analyze("Tom Hale went online to clarify that the deal was off.");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Indirect)
+        .expect("report");
+    assert_eq!(q.span.of(&t), "the deal was off");
+}
+
+#[test]
+fn a_lowercase_quote_inside_a_sentence_goes_on_the_narration() {
+    // `..., the budget lost $35 billion, "which sounds like a lot."`: the
+    // quotation completes the narrator's sentence; it is a partial quote,
+    // not a direct one. Introduced by a verb of saying it stays direct, and
+    // so does the second part of an interrupted quote.
+    let (_, a) = analyze(
+        "Jim Ortiz spoke on Monday. Three taxes were postponed, he said, depriving the city of $35 million, \"which sounds like a lot of money.\"",
+    );
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze("Jim Ortiz spoke on Monday. He added, \"actually, it was a good year.\"");
+    assert!(
+        a.quotes.iter().any(|q| q.kind == Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (t, a) = analyze(
+        "\"It is a hard issue,\" said the senator, \"because two rights are in conflict.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("quote");
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(q.parts[1].of(&t), "because two rights are in conflict.");
+}
+
+#[test]
+fn a_quote_after_an_attributed_partial_quote_is_the_same_statement() {
+    // `In this state, "we worked hard," he said. "And we won."`: one
+    // statement that starts in the narration, so not a direct quote.
+    let (t, a) = analyze(
+        "Ed Kane runs the plant. But at the plant, \"we worked hard,\" Kane said. \"And now they want to close it.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("And now")))
+        .expect("quote");
+    assert_eq!(q.kind, Mode::Partial, "{:?}", a.quotes);
+    assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| a.source_name(s)),
+        Some("Ed Kane")
+    );
+}
+
+#[test]
+fn cited_titles_are_not_statements() {
+    // A headline followed by its author, and a title-case title set off
+    // after a noun, are cited titles; a short exclamation after a verb of
+    // saying is still a statement.
+    let (_, a) =
+        analyze("NEW IN TOWN: \"City museum gets a new director,\" by Jo Hale of the Daily Star.");
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze(
+        "Dan Ross knows the region. In his new book, \"Doomed to Succeed,\" Ross said the two nations drifted apart.",
+    );
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+    let (_, a) = analyze("Asked about the plan, Joe Biden blurted out, \"Oh, God,\" and laughed.");
+    assert!(
+        a.quotes.iter().any(|q| q.kind == Mode::Direct),
+        "{:?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_quotation_opening_a_single_line_after_a_sentence_is_a_new_paragraph() {
+    // A text with blank lines that also puts paragraphs on single lines: a
+    // quote left open at the end of one line is reopened by the next, and
+    // does not swallow the next line's own quote and attribution.
+    let text = "Intro.\n\n\u{201c}It is a signal to everyone,\u{201d} Rep. Ann Moore said. \u{201c}If this goes on, we all lose.\n\u{201c}I have been thinking about where we are,\u{201d} added Rep. Jim Cole. \u{201c}These are not whistles.\u{201d}";
+    let (t, a) = analyze(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("I have")))
+        .expect("quote");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| a.source_name(s)),
+        Some("Jim Cole"),
+        "{:?}",
+        a.quotes
+    );
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.parts.iter().all(|p| !p.of(&t).contains('\n')))
+    );
+}
+
+#[test]
+fn a_transcript_line_is_spoken_by_its_label() {
+    // A quoted transcript: each paragraph reopens the quotation with its
+    // speaker's label, which is the speaker, not part of the statement; a
+    // stage direction is no statement; a label before a quote that has its
+    // own attribution is the addressee.
+    let text = "Anna Lee hosted the show. Partial transcript as follows:\n\n\"HOST: Will you be there tomorrow?\n\n\"(CROSSTALK.)\n\n\"GUEST: I will not be attending.\n\n\"Anna Lee: Thank you both for joining us on the show tonight.\"\n\n\"Voters: You decide,\" tweeted Tom Hale.";
+    let (t, a) = analyze(text);
+    let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == Mode::Direct).collect();
+    let who = |s: &str| {
+        let q = direct
+            .iter()
+            .find(|q| q.parts[0].of(&t).starts_with(s))
+            .unwrap_or_else(|| panic!("{s}: {:?}", a.quotes));
+        q.speaker.as_ref().map(|x| a.source_name(x).to_string())
+    };
+    assert_eq!(who("Will you").as_deref(), Some("HOST"));
+    assert_eq!(who("I will not").as_deref(), Some("GUEST"));
+    assert_eq!(who("Thank you").as_deref(), Some("Anna Lee"));
+    assert_eq!(who("Voters: You").as_deref(), Some("Tom Hale"));
+    assert!(
+        direct
+            .iter()
+            .all(|q| !q.parts[0].of(&t).contains("CROSSTALK"))
+    );
+}
+
+#[test]
+fn a_capitals_headline_runs_into_its_quotation_and_a_bracketed_source() {
+    // A newsletter item: a headline in capitals, then the quotation it
+    // announces, then its source in brackets. An acronym inside a sentence
+    // does not make a quote free (`the NRA "a lobby"`).
+    let (t, a) = analyze(
+        "Morning notes.\n\nWHY THE ECONOMY SLOWED DOWN \u{201c}Growth fell in every region this spring, and hiring stalled.\u{201d} [Daily Star.]\n\nShe called the NRA \"a very powerful lobby.\"",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .unwrap_or_else(|| panic!("{:?}", a.quotes));
+    assert!(q.span.of(&t).starts_with("Growth fell"), "{:?}", a.quotes);
+    assert_eq!(q.speaker, Some(Source::Other("Daily Star".into())));
+    assert_eq!(
+        a.quotes.iter().filter(|q| q.kind == Mode::Direct).count(),
+        1
+    );
+}
+
+#[test]
+fn a_quoted_label_is_no_statement() {
+    // `"Related:"` only announces what follows; it says nothing.
+    let (t, a) = analyze(
+        "\"We will win,\" Ann Lee said.\n\n\"Related:\"\n\nThe vote is on Tuesday and polls open early.",
+    );
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| q.parts.iter().all(|p| !p.of(&t).contains("Related"))),
+        "{:?}",
+        a.quotes
+    );
+}

@@ -8,7 +8,16 @@
 //! friends."`, `the "You & I" singer`). Free quotations that end like an
 //! utterance (with `,` `.` `?` `!`, or run on to the paragraph's end) are
 //! direct quotes; embedded ones are partial quotes when a cue verb of the
-//! same sentence attributes them, and scare quotes or titles otherwise.
+//! same sentence attributes them, and scare quotes or titles otherwise. A
+//! quotation that starts in lowercase after a comma, colon or dash goes on
+//! the narrator's sentence (`..., depriving the city of $35 million, "which
+//! sounds like a lot"`) and is embedded too, unless a verb of saying right
+//! before introduces it (`He added, "actually, ..."`) or it continues a
+//! quote interrupted by its attribution. A free quotation is no statement
+//! when it is a cited title (`"Museum gets a director," by Jo Hale`, `his
+//! book, "Doomed to Succeed,"`) or a stage direction (`"(CROSSTALK.)`); one
+//! that opens its paragraph with a speaker label (`"WALLACE: Let's start
+//! ...`) is a transcript line, spoken by the label.
 //!
 //! The speaker is found, in this order: a cue after the quote (`"...," Legend
 //! said`, `"...," said the spokesman`, `"...," according to X`), a cue before
@@ -22,7 +31,12 @@
 //!
 //! A quote continued after its attribution (`"A," she said, "B."`, `"A,"
 //! she said. "B."`, and a quote opening the paragraph after `"A," she
-//! said.`) is one statement with several parts.
+//! said.`) is one statement with several parts, also across a title in the
+//! attribution (`"A," X said on CBS's "Face the Nation." "B."`), and after a
+//! partial quote with its attribution (`At the plant, "we worked hard," he
+//! said. "B."` is one partial statement, as the sentence starts in the
+//! narration). A reopened quote paragraph with its own attribution takes it
+//! rather than the speaker of the quote it continues.
 //!
 //! Reported speech is a cue verb with a subject and a complement: `X said
 //! (that) ...`, `X admitted that ...`, `X asked whether ...`, `..., X said.`,
@@ -102,6 +116,9 @@ struct SegAttr {
     addressee: Option<usize>,
     /// Attributed by a cue after the quote (`"A," she said`).
     after: bool,
+    /// Where the statement starts when the quote opens with its speaker's
+    /// label (`"WALLACE: Let's start ...`): after the label.
+    content_from: Option<usize>,
 }
 
 const PREPOSITIONS: [&str; 21] = [
@@ -433,12 +450,49 @@ impl<'a> Ctx<'a> {
         if matches!(self.cue(o - 1), Some(CueClass::Speech | CueClass::Quote)) {
             return true;
         }
-        p.para != self.toks[o].para
-            || p.mark
-            || matches!(
-                p.low(),
-                "." | "!" | "?" | ":" | "," | ";" | "—" | "–" | "-" | "(" | "…"
-            )
+        if p.para != self.toks[o].para || matches!(p.low(), "." | "!" | "?") {
+            return true;
+        }
+        // `HOW THE SLOWDOWN AFFECTS THE WORLD "China's economic ..."`: a
+        // headline in capitals runs into the quotation it announces.
+        let shouted = |t: &Tok| {
+            let w = t.span.of(self.text);
+            t.word && w.len() >= 2 && !w.chars().any(char::is_lowercase)
+        };
+        if o >= 2 && shouted(p) && shouted(&self.toks[o - 2]) {
+            return true;
+        }
+        if !(p.mark || matches!(p.low(), ":" | "," | ";" | "—" | "–" | "-" | "(" | "…")) {
+            return false;
+        }
+        // `..., depriving the government of $35 billion, "which sounds like
+        // a lot"`: a quotation that starts in lowercase inside a sentence
+        // goes on the narrator's sentence (a partial quote), unless a verb
+        // of saying just before introduces it (`He added, "actually, ..."`,
+        // `telling her, "you are ..."`) or it goes on a quote interrupted by
+        // its attribution (`"A," said the senator, "because ..."`).
+        let lowercase = self.segs[g]
+            .content
+            .of(self.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !lowercase || (g > 0 && merge_follows(self, g - 1, g)) {
+            return true;
+        }
+        let mut words = 0;
+        let mut k = o - 1;
+        while k > 0 && words < 3 {
+            k -= 1;
+            if !self.toks[k].word {
+                break;
+            }
+            if matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)) {
+                return true;
+            }
+            words += 1;
+        }
+        false
     }
 
     fn ends_like_utterance(&self, g: usize) -> bool {
@@ -452,6 +506,83 @@ impl<'a> Ctx<'a> {
             last,
             Some(',' | '.' | '?' | '!' | '…' | '—' | '–' | '-' | ':' | ';')
         ) || matches!(after, Some('.' | ',' | '?' | '!'))
+    }
+
+    /// Whether a free quotation is a cited title, not a statement: one
+    /// followed by its author (`"City museum gets a new director," by Jo
+    /// Hale`), or a title-case one set off as an appositive after a noun
+    /// (`In his book, "Doomed to Succeed," Ross argued`), which a verb of
+    /// saying does not introduce (`blurted out, "Oh, God,"`).
+    fn cited_title(&self, g: usize) -> bool {
+        let (Some(o), Some(c)) = (self.seg_open[g], self.seg_close[g]) else {
+            return false;
+        };
+        let mut n = c + 1;
+        while self.toks.get(n).is_some_and(|t| t.lower == ",") {
+            n += 1;
+        }
+        if self
+            .toks
+            .get(n)
+            .is_some_and(|t| t.lower == "by" && t.para == self.toks[c].para)
+        {
+            return true;
+        }
+        if o < 2 || self.toks[o - 1].lower != "," || !title_case(self.segs[g].content.of(self.text))
+        {
+            return false;
+        }
+        let noun = &self.toks[o - 2];
+        noun.word
+            && !noun.cap
+            && (o.saturating_sub(4)..o - 1)
+                .all(|k| !matches!(self.cue(k), Some(CueClass::Speech | CueClass::Quote)))
+    }
+
+    /// A transcript line: a quotation that opens its paragraph with a
+    /// speaker label, one to three capitalized words and a colon, before its
+    /// statement (`"WALLACE: Let's start ...`, `"Chris Matthews: Seriously
+    /// ...`). The label is an all-caps word or a person's name, so `"Note:
+    /// ...` is none. Returns the colon's token and the speaker.
+    fn speaker_label(&self, g: usize) -> Option<(usize, Slot)> {
+        let o = self.seg_open[g]?;
+        if o > 0 && self.toks[o - 1].para == self.toks[o].para {
+            return None;
+        }
+        let first = o + 1;
+        let in_seg = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.seg.is_some_and(|x| x as usize == g))
+        };
+        let mut k = first;
+        while k < first + 3 && in_seg(k) && self.toks[k].word && self.toks[k].cap {
+            k += 1;
+        }
+        if k == first || !in_seg(k) || self.toks[k].lower != ":" || !in_seg(k + 1) {
+            return None;
+        }
+        let name = self.ref_at[first].filter(|&r| {
+            self.refs[r].head == first
+                && self.refs[r].last + 1 == k
+                && self.refs[r].kind == RefKind::Name
+        });
+        if let Some(r) = name {
+            return Some((k, Slot::Ref(r)));
+        }
+        let caps = (first..k).all(|j| {
+            let w = self.toks[j].span.of(self.text);
+            w.len() >= 2 && !w.chars().any(char::is_lowercase)
+        });
+        caps.then(|| {
+            (
+                k,
+                Slot::Other(Span::new(
+                    self.toks[first].span.start,
+                    self.toks[k - 1].span.end,
+                )),
+            )
+        })
     }
 
     fn words_in(&self, g: usize) -> usize {
@@ -482,6 +613,15 @@ impl<'a> Ctx<'a> {
                     // `US Senator Jeff Sessions said`: an acronym, not "us".
                     && !(word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
             })
+        {
+            return None;
+        }
+        // `..., or incest."⏎Rubio said he ...`: a quote that ends its
+        // sentence and its line is not attributed by the next line, even
+        // where single line breaks do not separate paragraphs.
+        if ends_period
+            && let Some(n) = self.toks.get(c + 1)
+            && self.text[self.toks[c].span.end..n.span.start].contains('\n')
         {
             return None;
         }
@@ -528,8 +668,16 @@ impl<'a> Ctx<'a> {
                 if (gap.len() > 9 && !appositive) || (ends_period && gap.len() > 6 && !appositive) {
                     return None;
                 }
-                // `"We'll see," when asked`: not an attribution.
+                // `"We'll see," when asked`: not an attribution. But function
+                // words can be the subject: `"...," it stated`, `"...,"
+                // they argued`, `"...," the two write`, and a capitalized
+                // one is a name (`"...," From said`).
+                let subject_opening = gap.first().is_some_and(|&a| {
+                    let t = &self.toks[a];
+                    t.cap || is_det(t.low()) || matches!(t.low(), "it" | "they" | "we")
+                });
                 if !gap.is_empty()
+                    && !subject_opening
                     && gap
                         .iter()
                         .all(|&a| self.ref_at[a].is_none() && self.toks[a].info.stopword)
@@ -940,11 +1088,45 @@ pub fn attribute(
                         && !matches!(t.low(), "the" | "a" | "an" | "they" | "we")
                 });
         if free && (utter || (words >= 6 && !runs_on)) {
+            if segs[g].continues.is_none() && cx.cited_title(g) {
+                continue;
+            }
+            // `"(CROSSTALK.)`: a stage direction, not a statement; nor is
+            // a label of a word or two that only announces what follows
+            // (`"Related:"`).
+            let content = segs[g].content.of(text);
+            if (content.starts_with(['(', '['])
+                && content.trim_end_matches('.').ends_with([')', ']']))
+                || (content.ends_with(':') && words <= 2)
+            {
+                continue;
+            }
+            // `"Trump: You base ...," tweeted X`: an attribution after the
+            // quote makes the label an addressee.
+            if let Some((c, slot)) = cx.speaker_label(g)
+                && cx.after_attr(g).is_none()
+            {
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].cue = Some(toks[c].span);
+                attrs[g].slot = Some(slot);
+                attrs[g].content_from = Some(toks[c + 1].span.start);
+                continue;
+            }
             if let Some(h) = segs[g].continues
                 && attrs[h].kind.is_some()
             {
                 attrs[g].kind = Some(Mode::Direct);
-                attrs[g].link = Some(h);
+                // `"A," Obama said. "B."` in a reopened paragraph: its own
+                // attribution wins over the quote it continues, and what
+                // follows it in the paragraph is the same statement.
+                if let Some((k, cue, slot @ Some(_))) = cx.after_attr(g) {
+                    attrs[g].cue = Some(cue);
+                    attrs[g].slot = slot;
+                    attrs[g].after = true;
+                    attrs[g].addressee = addressee(&cx, k);
+                } else {
+                    attrs[g].link = Some(h);
+                }
                 continue;
             }
             if let Some(a) = attrs.get(g.wrapping_sub(1))
@@ -984,6 +1166,25 @@ pub fn attribute(
                 attrs[g].addressee = addressee(&cx, k);
                 continue;
             }
+            // `"China's slowdown is ..." [WaPo.]`: a source cited in
+            // brackets right after the quotation.
+            if let Some(c) = cx.seg_close[g]
+                && toks.get(c + 1).is_some_and(|t| t.lower == "[")
+                && let Some(e) = (c + 2..toks.len().min(c + 7)).find(|&k| toks[k].lower == "]")
+                && e > c + 2
+                && toks[c + 2].word
+                && toks[c + 2].cap
+                && (c + 2..e).all(|k| toks[k].word || toks[k].lower == ".")
+            {
+                let last = if toks[e - 1].word { e - 1 } else { e - 2 };
+                attrs[g].kind = Some(Mode::Direct);
+                attrs[g].cue = Some(toks[c + 1].span);
+                attrs[g].slot = Some(Slot::Other(Span::new(
+                    toks[c + 2].span.start,
+                    toks[last].span.end,
+                )));
+                continue;
+            }
             if let Some(h) = context_link(&cx, &attrs, g) {
                 attrs[g].kind = Some(Mode::Direct);
                 match h {
@@ -991,7 +1192,7 @@ pub fn attribute(
                     // attribution, as PolNeAR and readers count it.
                     Ok(h)
                         if attrs[h].after
-                            && attrs[h].kind == Some(Mode::Direct)
+                            && attrs[h].kind.is_some()
                             && segs[h].para + 1 >= segs[g].para
                             && cx.seg_close[h]
                                 .zip(cx.seg_open[g])
@@ -1045,9 +1246,12 @@ pub fn attribute(
             && let Some((_, cue, slot)) = cx.after_attr(g)
             && slot.is_some()
         {
+            // `In this state, "we worked hard," he said. "And we won."`:
+            // the quote after it goes on the same (partial) statement.
             attrs[g].kind = Some(Mode::Partial);
             attrs[g].cue = Some(cue);
             attrs[g].slot = slot;
+            attrs[g].after = true;
         }
     }
 
@@ -1266,9 +1470,13 @@ pub fn attribute(
             continue;
         }
         seg_quote[g] = Some(quotes.len());
+        let content = match attrs[g].content_from {
+            Some(from) => Span::new(from, segs[g].content.end),
+            None => segs[g].content,
+        };
         quotes.push(Quote {
-            span: segs[g].content,
-            parts: vec![segs[g].content],
+            span: content,
+            parts: vec![content],
             kind,
             speaker: speaker[g].clone(),
             speaker_span: speaker_span[g],
@@ -1442,10 +1650,16 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
     let prev_seg = (g.saturating_sub(50)..g)
         .rev()
         .find(|&h| attrs[h].kind.is_some());
+    // The last direct quote before g: a title or a partial quote inside the
+    // attribution between them (`"A," Cuban said on NBC's "Meet the
+    // Press." "B."`) does not end the statement.
+    let prev_direct = (g.saturating_sub(50)..g)
+        .rev()
+        .find(|&h| attrs[h].kind == Some(Mode::Direct));
     if toks[p].para == toks[o].para {
         // The previous quote of the paragraph, with at most its attribution
         // sentence in between (`"A," said the Rev. Al Sharpton. "B."`).
-        if let Some(h) = prev_seg
+        if let Some(h) = prev_direct
             && cx.segs[h].para == cx.segs[g].para
             && let Some(c) = cx.seg_close[h]
             && o > c
@@ -1783,6 +1997,9 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
             Some(t)
         } else if (class == CueClass::Speech
             || (class == CueClass::Cognition && (cx.ref_at[m].is_some() || is_det(w))))
+            // "took to Twitter to clarify some points": an infinitive with
+            // a plain object names a purpose, not a report.
+            && !(k > ss && toks[k - 1].low() == "to")
             && toks[m].word
             && outside(m)
             && !PREPOSITIONS.contains(&w)

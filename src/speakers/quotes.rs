@@ -46,7 +46,7 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
             j += 1;
         }
         let blank = j < bytes.len() && bytes[j] == b'\n';
-        if !blank_lines || blank {
+        if !blank_lines || blank || quote_line(b, start, i, j) {
             push_trimmed(b, body.start, start, i, &mut out);
             start = j;
             i = j;
@@ -56,6 +56,26 @@ pub fn paragraphs(text: &str, body: Span) -> Vec<Span> {
     }
     push_trimmed(b, body.start, start, b.len(), &mut out);
     out
+}
+
+/// Whether the single line break at `i` (next line at `j`) separates
+/// paragraphs in a text that otherwise separates them by blank lines: the
+/// line before ends a sentence and the next one opens a quotation (`...
+/// African-American.⏎“I have been ...`). Many texts put some paragraphs on
+/// single lines; a quotation reopened there continues or starts a statement
+/// just as after a blank line, and a line wrapped inside a sentence does not
+/// end in terminal punctuation before an opening mark.
+fn quote_line(b: &str, start: usize, i: usize, j: usize) -> bool {
+    let mut next = b[j..].chars();
+    let opens = match (next.next(), next.next()) {
+        (Some('“' | '«' | '„' | '"'), Some(n)) => !n.is_whitespace(),
+        (Some('\''), Some('\'')) => true,
+        _ => false,
+    };
+    opens
+        && b[start..i]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', '\'', '’', ')'])
 }
 
 fn has_blank_line(b: &str) -> bool {
