@@ -19,11 +19,6 @@ use newstance::batch::{self, BatchOptions, Event};
 use newstance::document::{Inputs, ReadOptions};
 use newstance::output::{Format, Options, Table, TableWriter, sentence_rows};
 
-/// The allocator the `newstance` binary uses (src/main.rs), so these
-/// figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// How many times each run reads the corpus.
 const PASSES: usize = 4;
 /// Runs per thread count; the best is reported (others are disturbed by

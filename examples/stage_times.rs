@@ -15,11 +15,6 @@ use std::path::PathBuf;
 use newstance::Pipeline;
 use newstance::document::{Inputs, ReadOptions};
 
-/// The allocator the `newstance` binary uses (src/main.rs), so these
-/// figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let path = std::env::args()
         .nth(1)
