@@ -1,6 +1,6 @@
 //! One test per attribution rule, on short texts written for the rule.
 
-use newstance::{Attribution, Document, Mode, Pipeline, Source};
+use newstance::{Attribution, Document, Mode, Pipeline, Quote, Source};
 
 fn analyze(text: &str) -> (String, Attribution) {
     let doc = Document::new("t", text.to_string(), None);
@@ -12,6 +12,22 @@ fn analyze(text: &str) -> (String, Attribution) {
 
 fn speaker_of(a: &Attribution, q: usize) -> Option<&str> {
     a.quotes[q].speaker.as_ref().map(|s| a.source_name(s))
+}
+
+/// The first direct quote.
+fn first_direct(a: &Attribution) -> &Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.kind == Mode::Direct)
+        .expect("a direct quote")
+}
+
+/// The quote with a part starting with `prefix`.
+fn quote_starting<'a>(a: &'a Attribution, text: &str, prefix: &str) -> &'a Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.parts.iter().any(|p| p.of(text).starts_with(prefix)))
+        .expect("a quote with that start")
 }
 
 #[test]
@@ -223,22 +239,14 @@ fn a_cue_word_after_a_determiner_is_the_source() {
     let (_, a) = analyze(
         "He framed a note from Donald J. Trump. \"Mark, you are a total loser!\" the note says.",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.speaker, Some(Source::Other("the note".into())), "{q:?}");
 }
 
 #[test]
 fn a_possessive_before_a_cue_word_makes_it_a_noun() {
     let (t, a) = analyze("Voters waited. \"We will win,\" the candidate\u{2019}s note says.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("says"), "{q:?}");
 }
 
@@ -268,11 +276,7 @@ fn a_reopened_quote_paragraph_with_its_own_attribution() {
     // statement with that attribution.
     let text = "Maria Lopez spoke at the rally. She said: \"We came here to work. We will stay.\n\n\"Nobody can stop us now,\" Lopez said. \"Not this year and not next year.\"\n\nThe crowd cheered.";
     let (t, a) = analyze(text);
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("Nobody")))
-        .expect("quote");
+    let q = quote_starting(&a, &t, "Nobody");
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("said"), "{:?}", a.quotes);
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(q.parts[1].of(&t), "Not this year and not next year.");
@@ -286,19 +290,11 @@ fn a_function_word_subject_after_a_quote_is_an_attribution() {
     let (t, a) = analyze(
         "The panel released a memo. \"Most witnesses were new,\" it stated. \"The panel is thorough.\"",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("stated"), "{:?}", a.quotes);
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     let (t, a) = analyze("\"We do not understand the delay,\" the two argued.");
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.cue.map(|c| c.of(&t)), Some("argued"), "{:?}", a.quotes);
     let (_, a) = analyze("\"We'll see,\" when asked about it.");
     assert!(a.quotes.iter().all(|q| q.cue.is_none()), "{:?}", a.quotes);
@@ -311,11 +307,7 @@ fn a_title_inside_the_attribution_does_not_end_the_statement() {
     let (t, a) = analyze(
         "Ana Ruiz was asked about the race. \"We are ready,\" Ruiz said on CBS's \"Face the Nation.\" \"And we will win this fall.\"",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(q.parts[1].of(&t), "And we will win this fall.");
 }
@@ -392,11 +384,7 @@ fn a_lowercase_quote_inside_a_sentence_goes_on_the_narration() {
     let (t, a) = analyze(
         "\"It is a hard issue,\" said the senator, \"because two rights are in conflict.\"",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Mode::Direct)
-        .expect("quote");
+    let q = first_direct(&a);
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(q.parts[1].of(&t), "because two rights are in conflict.");
 }
@@ -408,11 +396,7 @@ fn a_quote_after_an_attributed_partial_quote_is_the_same_statement() {
     let (t, a) = analyze(
         "Ed Kane runs the plant. But at the plant, \"we worked hard,\" Kane said. \"And now they want to close it.\"",
     );
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("And now")))
-        .expect("quote");
+    let q = quote_starting(&a, &t, "And now");
     assert_eq!(q.kind, Mode::Partial, "{:?}", a.quotes);
     assert_eq!(q.parts.len(), 2, "{:?}", a.quotes);
     assert_eq!(
@@ -456,11 +440,7 @@ fn a_quotation_opening_a_single_line_after_a_sentence_is_a_new_paragraph() {
     // does not swallow the next line's own quote and attribution.
     let text = "Intro.\n\n\u{201c}It is a signal to everyone,\u{201d} Rep. Ann Moore said. \u{201c}If this goes on, we all lose.\n\u{201c}I have been thinking about where we are,\u{201d} added Rep. Jim Cole. \u{201c}These are not whistles.\u{201d}";
     let (t, a) = analyze(text);
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.parts.iter().any(|p| p.of(&t).starts_with("I have")))
-        .expect("quote");
+    let q = quote_starting(&a, &t, "I have");
     assert_eq!(
         q.speaker.as_ref().map(|s| a.source_name(s)),
         Some("Jim Cole"),
