@@ -263,38 +263,77 @@ fn wide_space_at(b: &[u8], i: usize) -> bool {
 
 /// Converts byte offsets of one text to character offsets.
 ///
-/// ASCII text (most news) needs no table; otherwise a prefix count per byte
-/// is built once per document, so each lookup is O(1).
-pub struct CharOffsets {
-    prefix: Option<Vec<u32>>,
+/// ASCII text (most news) needs no table; otherwise the character count at
+/// every 64th byte is kept (built once per document, eight bytes at a time),
+/// and a lookup counts the characters of at most 63 bytes after it.
+pub struct CharOffsets<'a> {
+    text: &'a [u8],
+    /// Characters before byte `64 * k`, for every block `k`; `None` for
+    /// ASCII text.
+    blocks: Option<Vec<u32>>,
 }
 
-impl CharOffsets {
+/// Bytes per entry of [`CharOffsets`]'s table.
+const BLOCK: usize = 64;
+
+/// Characters starting in `b`: the bytes that are not UTF-8 continuation
+/// bytes (`10xxxxxx`), counted eight at a time.
+fn count_chars(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // Bit 0 of each byte: set unless bit 7 is set and bit 6 is not.
+        let continuation = (x >> 7) & !(x >> 6) & ONES;
+        n += 8 - continuation.count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+}
+
+impl<'a> CharOffsets<'a> {
     /// Prepares the conversion for `text`.
-    pub fn new(text: &str) -> CharOffsets {
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
-            return CharOffsets { prefix: None };
+            return CharOffsets {
+                text: bytes,
+                blocks: None,
+            };
         }
-        let mut prefix = vec![0u32; text.len() + 1];
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0u32;
-        for (p, &b) in prefix.iter_mut().zip(text.as_bytes()) {
-            *p = count;
-            // Every byte that is not a UTF-8 continuation byte starts a char
-            // (branch-free: this runs over every byte of every document).
-            count += u32::from((b & 0xC0) != 0x80);
+        for block in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += count_chars(block) as u32;
         }
-        prefix[text.len()] = count;
         CharOffsets {
-            prefix: Some(prefix),
+            text: bytes,
+            blocks: Some(blocks),
         }
     }
 
     /// The character offset of byte offset `byte` (which must be on a char
     /// boundary).
     pub fn get(&self, byte: usize) -> usize {
-        match &self.prefix {
+        match &self.blocks {
             None => byte,
-            Some(p) => p[byte] as usize,
+            Some(blocks) => {
+                let k = byte / BLOCK;
+                match blocks.get(k) {
+                    Some(&before) => before as usize + count_chars(&self.text[k * BLOCK..byte]),
+                    // `byte` is the end of a text whose length is a multiple
+                    // of the block size.
+                    None => {
+                        blocks.last().map_or(0, |&b| b as usize)
+                            + count_chars(&self.text[(k - 1) * BLOCK..byte])
+                    }
+                }
+            }
         }
     }
 }
@@ -712,6 +751,30 @@ mod tests {
             let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_ws(&s), slow);
         }
+    }
+
+    proptest::proptest! {
+        /// Every char boundary of any text maps to the number of chars
+        /// before it (texts longer than a few blocks, mixed widths).
+        #[test]
+        fn char_offsets_agree_with_char_indices(
+            s in "([a-z ]|é|—|😀|\u{10ffff}){0,300}"
+        ) {
+            let c = CharOffsets::new(&s);
+            for (n, (b, _)) in s.char_indices().enumerate() {
+                proptest::prop_assert_eq!(c.get(b), n);
+            }
+            proptest::prop_assert_eq!(c.get(s.len()), s.chars().count());
+        }
+    }
+
+    #[test]
+    fn char_offsets_at_the_end_of_whole_blocks() {
+        // 64 bytes, a multiple of the block size: the end has no block.
+        let text = "é".repeat(32);
+        let c = CharOffsets::new(&text);
+        assert_eq!(c.get(text.len()), 32);
+        assert_eq!(c.get(62), 31);
     }
 
     #[test]
