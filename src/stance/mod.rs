@@ -319,7 +319,7 @@ impl StanceTagger {
         mentions: &[Span],
         vader: &Vader,
     ) -> Judgement {
-        let mut lowered = String::new();
+        let mut lowered = tokens::Lowered::default();
         let toks = tokens::tokenize(text, sentence, false, &mut lowered);
         let prep = Prepared::new(&toks, &self.lexicon, vader);
         let mut merged: Option<Scored> = None;
@@ -378,7 +378,7 @@ impl StanceTagger {
         direct.sort();
         let mut out = Vec::new();
         // Lowercased words of the sentence being read (reused).
-        let mut lowered = String::new();
+        let mut lowered = tokens::Lowered::default();
         for (si, sent) in sentences.iter().enumerate() {
             let speech = attribution.sentences.get(si).cloned().unwrap_or_default();
             let starts_quoted = {

@@ -18,6 +18,16 @@ pub fn normalize(raw: &str) -> String {
     s
 }
 
+/// Scratch space of [`tokenize`], reused from sentence to sentence so that
+/// tokenizing allocates only the token vector.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// Lowercased forms that differ from the text, one after the other.
+    text: String,
+    /// Token index and byte range in `text` of each of them.
+    fix: Vec<(usize, usize, usize)>,
+}
+
 /// What kind of token this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -38,7 +48,8 @@ pub struct Token<'a> {
     pub span: Span,
     /// Lowercased text, curly apostrophes made straight (for look-ups only):
     /// the text itself when it is already so (most words), otherwise a
-    /// piece of the buffer given to [`tokenize`], so no token is copied
+    /// piece of the [`Lowered`] scratch given to [`tokenize`], so no token
+    /// is copied
     /// (stance tokenizes every sentence that mentions someone).
     pub norm: &'a str,
     /// Word, clitic, quote or punctuation.
@@ -110,8 +121,8 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// `;`, `:`, dashes, parentheses, quotation marks and clause words ("but",
 /// "while", "despite", ...);
 /// `starts_quoted` says whether the sentence begins inside an open quote.
-/// Lowercased forms that differ from the text are written to `buf` (cleared
-/// first), which the tokens borrow.
+/// Lowercased forms that differ from the text are written to `scratch`
+/// (cleared first), which the tokens borrow.
 ///
 /// The scan walks bytes, decoding only non-ASCII chars: this runs over
 /// every sentence of every document.
@@ -119,15 +130,14 @@ pub fn tokenize<'a>(
     text: &'a str,
     span: Span,
     starts_quoted: bool,
-    buf: &'a mut String,
+    scratch: &'a mut Lowered,
 ) -> Vec<Token<'a>> {
     let s = span.of(text);
     let base = span.start;
+    let Lowered { text: buf, fix } = scratch;
     buf.clear();
+    fix.clear();
     let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 2);
-    // Tokens whose lowercased form is in `buf`, and where; their `norm` is
-    // set once `buf` is complete.
-    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut clause = 0;
     let mut quoted = starts_quoted;
     let mut i = 0;
@@ -170,7 +180,7 @@ pub fn tokenize<'a>(
                 end = j - 1;
             }
             push(
-                (&mut out, &mut lowered, &mut *buf),
+                (&mut out, &mut *fix, &mut *buf),
                 text,
                 base + i,
                 base + end,
@@ -181,7 +191,7 @@ pub fn tokenize<'a>(
             i = end;
             if let Some(e) = clitic_at(s, i) {
                 push(
-                    (&mut out, &mut lowered, &mut *buf),
+                    (&mut out, &mut *fix, &mut *buf),
                     text,
                     base + i,
                     base + e,
@@ -203,7 +213,7 @@ pub fn tokenize<'a>(
             };
             // The mark itself belongs to the inside of the quote.
             push(
-                (&mut out, &mut lowered, &mut *buf),
+                (&mut out, &mut *fix, &mut *buf),
                 text,
                 base + i,
                 base + e,
@@ -220,7 +230,7 @@ pub fn tokenize<'a>(
             clause += 1;
         }
         push(
-            (&mut out, &mut lowered, &mut *buf),
+            (&mut out, &mut *fix, &mut *buf),
             text,
             base + i,
             base + e,
@@ -231,7 +241,7 @@ pub fn tokenize<'a>(
         i = e;
     }
     let buf: &'a String = buf;
-    for (k, a, b) in lowered {
+    for &(k, a, b) in fix.iter() {
         out[k].norm = &buf[a..b];
     }
     // Clause words open a clause of their own (the word belongs to it).
@@ -374,7 +384,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s, Span::new(0, s.len()), false, &mut String::new())
+        tokenize(s, Span::new(0, s.len()), false, &mut Lowered::default())
             .iter()
             .map(|t| t.span.of(s).to_string())
             .collect()
@@ -397,8 +407,8 @@ mod tests {
     #[test]
     fn clauses_and_quotes() {
         let s = "He said, \u{201c}I love you John\u{201d} but left.";
-        let mut buf = String::new();
-        let t = tokenize(s, Span::new(0, s.len()), false, &mut buf);
+        let mut lowered = Lowered::default();
+        let t = tokenize(s, Span::new(0, s.len()), false, &mut lowered);
         let love = t.iter().find(|t| t.norm == "love").unwrap();
         let left = t.iter().find(|t| t.norm == "left").unwrap();
         let said = t.iter().find(|t| t.norm == "said").unwrap();
@@ -409,8 +419,8 @@ mod tests {
     #[test]
     fn non_ascii_offsets() {
         let s = "Café’s “rift”";
-        let mut buf = String::new();
-        let t = tokenize(s, Span::new(0, s.len()), false, &mut buf);
+        let mut lowered = Lowered::default();
+        let t = tokenize(s, Span::new(0, s.len()), false, &mut lowered);
         assert_eq!(t[0].span.of(s), "Café");
         assert_eq!(t[1].span.of(s), "’s");
         assert_eq!(t[1].norm, "'s");
