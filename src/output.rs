@@ -268,8 +268,8 @@ fn wide_space_at(b: &[u8], i: usize) -> bool {
 /// and a lookup counts the characters of at most 63 bytes after it.
 pub struct CharOffsets<'a> {
     text: &'a [u8],
-    /// Characters before byte `64 * k`, for every block `k`; `None` for
-    /// ASCII text.
+    /// Characters before byte `64 * k`, for every block `k` and for the end
+    /// of the text; `None` for ASCII text.
     blocks: Option<Vec<u32>>,
 }
 
@@ -305,12 +305,14 @@ impl<'a> CharOffsets<'a> {
                 blocks: None,
             };
         }
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut count = 0u32;
         for block in bytes.chunks(BLOCK) {
             blocks.push(count);
             count += count_chars(block) as u32;
         }
+        // So that the end of a text of whole blocks has an entry too.
+        blocks.push(count);
         CharOffsets {
             text: bytes,
             blocks: Some(blocks),
@@ -324,15 +326,7 @@ impl<'a> CharOffsets<'a> {
             None => byte,
             Some(blocks) => {
                 let k = byte / BLOCK;
-                match blocks.get(k) {
-                    Some(&before) => before as usize + count_chars(&self.text[k * BLOCK..byte]),
-                    // `byte` is the end of a text whose length is a multiple
-                    // of the block size.
-                    None => {
-                        blocks.last().map_or(0, |&b| b as usize)
-                            + count_chars(&self.text[(k - 1) * BLOCK..byte])
-                    }
-                }
+                blocks[k] as usize + count_chars(&self.text[k * BLOCK..byte])
             }
         }
     }
