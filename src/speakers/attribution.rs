@@ -455,11 +455,7 @@ impl<'a> Ctx<'a> {
         }
         // `HOW THE SLOWDOWN AFFECTS THE WORLD "China's economic ..."`: a
         // headline in capitals runs into the quotation it announces.
-        let shouted = |t: &Tok| {
-            let w = t.span.of(self.text);
-            t.word && w.len() >= 2 && !w.chars().any(char::is_lowercase)
-        };
-        if o >= 2 && shouted(p) && shouted(&self.toks[o - 2]) {
+        if o >= 2 && self.all_caps(o - 1) && self.all_caps(o - 2) {
             return true;
         }
         if !(p.mark || matches!(p.low(), ":" | "," | ";" | "—" | "–" | "-" | "(" | "…")) {
@@ -570,11 +566,7 @@ impl<'a> Ctx<'a> {
         if let Some(r) = name {
             return Some((k, Slot::Ref(r)));
         }
-        let caps = (first..k).all(|j| {
-            let w = self.toks[j].span.of(self.text);
-            w.len() >= 2 && !w.chars().any(char::is_lowercase)
-        });
-        caps.then(|| {
+        (first..k).all(|j| self.all_caps(j)).then(|| {
             (
                 k,
                 Slot::Other(Span::new(
@@ -583,6 +575,14 @@ impl<'a> Ctx<'a> {
                 )),
             )
         })
+    }
+
+    /// Whether token `k` is a word of two letters or more in capitals
+    /// (`WALLACE`, a headline's `SLOWDOWN`).
+    fn all_caps(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let w = t.span.of(self.text);
+        t.word && w.len() >= 2 && !w.chars().any(char::is_lowercase)
     }
 
     fn words_in(&self, g: usize) -> usize {
