@@ -334,6 +334,8 @@ fn main() -> anyhow::Result<()> {
         b2c[text.len()] = ci;
         let chars: Vec<char> = text.chars().collect();
         let quoted = inside_quotes(&chars);
+        // The text of a code-point range.
+        let text_of = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
         let doc = Document {
             id: id.clone(),
             date: None,
@@ -373,7 +375,7 @@ fn main() -> anyhow::Result<()> {
                 println!(
                     "GOLD {} {:?} <- {:?}",
                     g["type"],
-                    chars[s..e].iter().collect::<String>(),
+                    text_of((s, e)),
                     g["speaker"]
                 );
             }
@@ -498,7 +500,7 @@ fn main() -> anyhow::Result<()> {
                     let pm: Vec<usize> = m.iter().map(|x| x.0).collect();
                     if let Some(f) = fp_dump.as_mut() {
                         use std::io::Write;
-                        let s = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                        let s = text_of;
                         let gm: Vec<usize> = m.iter().map(|x| x.1).collect();
                         for (pi, p) in pd.iter().enumerate() {
                             let (a, b) = (p.parts[0].0, p.parts.last().unwrap().1);
@@ -564,8 +566,7 @@ fn main() -> anyhow::Result<()> {
                             spk_ok += ok as usize;
                             if !ok && shown < show_errors {
                                 shown += 1;
-                                let s =
-                                    |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                                let s = text_of;
                                 let (a, b) = (gd[gi].parts[0].0, gd[gi].parts.last().unwrap().1);
                                 let around: String = chars
                                     [a.saturating_sub(150)..(b + 120).min(chars.len())]
@@ -582,7 +583,7 @@ fn main() -> anyhow::Result<()> {
                         }
                     }
                     if shown < show_errors {
-                        let s = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                        let s = text_of;
                         let ctx = |(a, b): (usize, usize)| {
                             chars[a.saturating_sub(60)..(b + 60).min(chars.len())]
                                 .iter()
