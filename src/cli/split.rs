@@ -53,6 +53,8 @@ struct SplitRow {
     text: String,
 }
 
+impl crate::output::TableRow for SplitRow {}
+
 pub(super) fn run(args: SplitArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let out = super::output(None)?;
