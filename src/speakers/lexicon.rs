@@ -339,7 +339,13 @@ impl WordIndex {
     /// What the lexicons say about the lowercased word `w`.
     #[inline]
     pub fn get(&self, w: &str) -> WordInfo {
-        let hash = short_hash(w.as_bytes());
+        self.get_hashed(w, short_hash(w.as_bytes()))
+    }
+
+    /// [`WordIndex::get`] with `hash = short_hash(w)` already computed (a
+    /// document's word table hashes each word the same way).
+    #[inline]
+    pub fn get_hashed(&self, w: &str, hash: u64) -> WordInfo {
         let keys = self.keys.as_bytes();
         match probe(&self.slots, hash, |e| {
             let (eh, a, b, _) = self.entries[e];

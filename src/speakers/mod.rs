@@ -185,6 +185,7 @@ impl Speakers {
 
     /// Finds quotes, people and who speaks each sentence. `sentences` are
     /// spans in `text` (the whole document text); `body` is the article part.
+    #[inline(never)]
     pub fn analyze(&self, text: &str, body: Span, sentences: &[Sentence]) -> Attribution {
         let paras = quotes::paragraphs(text, body);
         let segs = quotes::scan(text, &paras);

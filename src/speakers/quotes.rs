@@ -133,12 +133,14 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
         let mut pair_end = usize::MAX;
         let mut i = 0;
         // Only `"`, `'` and the lead bytes of `“ ” „` (E2) and `« »` (C2)
-        // can start a mark; everything else is skipped a byte at a time.
-        while let Some(off) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        {
-            i += off;
+        // can start a mark; everything else is skipped eight bytes at a time.
+        while let Some(at) = next_candidate(bytes, i) {
+            i = at;
+            if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+                // Another non-ASCII byte: no mark starts there.
+                i += 1;
+                continue;
+            }
             let c = s[i..].chars().next().expect("a char boundary");
             // Two apostrophes are a straight double quote (some newswires).
             let (c, end) = if c == '\'' {
@@ -178,6 +180,32 @@ pub fn scan(text: &str, paras: &[Span]) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The first byte at or after `i` that is `"`, `'` or not ASCII: a superset
+/// of the bytes that can start a quotation mark, found a word of eight bytes
+/// at a time (most of a text is neither), since the scan reads every byte.
+#[inline]
+fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= bytes.len() {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+        // A byte of `x ^ c` is zero where `x` has `c`; the borrow trick may
+        // flag bytes above a true zero, never below one, so the lowest flag
+        // of each mask (and of their union) is exact.
+        let (q, a) = (x ^ (ONES * u64::from(b'"')), x ^ (ONES * u64::from(b'\'')));
+        let m = (q.wrapping_sub(ONES) & !q) | (a.wrapping_sub(ONES) & !a) | x;
+        let m = m & HIGH;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'') || b >= 0x80)
+        .map(|off| i + off)
 }
 
 /// The pairing state of one paragraph's quotation marks.

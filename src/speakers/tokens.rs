@@ -76,6 +76,28 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// [`CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`CLASS`] bit: an ASCII capital.
+const UPPER: u8 = 2;
+/// [`CLASS`] bit: not ASCII.
+const NON_ASCII: u8 = 4;
+
+/// What each byte is, for the word loops: one load instead of a chain of
+/// range tests per byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() { ALNUM } else { 0 }
+            | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            | if c >= 0x80 { NON_ASCII } else { 0 };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
@@ -102,12 +124,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The id and entry of `w`, adding it with `make` when new.
+    /// The id and entry of `w`, adding it with `make` (given the word's
+    /// hash) when new.
     #[inline]
     fn get_or_add(
         &mut self,
         w: &'a str,
-        make: impl FnOnce() -> (WordInfo, bool),
+        make: impl FnOnce(u64) -> (WordInfo, bool),
     ) -> (u32, WordInfo, bool) {
         let hash = short_hash(w.as_bytes());
         let i = match probe(&self.slots, hash, |e| {
@@ -120,7 +143,7 @@ impl<'a> Words<'a> {
             }
             Err(i) => i,
         };
-        let (info, tail) = make();
+        let (info, tail) = make(hash);
         let id = self.entries.len() as u32;
         self.entries.push((hash, w, info, tail));
         self.slots[i] = id + 1;
@@ -146,8 +169,8 @@ impl<'a> Words<'a> {
 #[inline]
 fn intern<'a>(words: &mut Words<'a>, index: &WordIndex, t: &mut Tok<'a>) {
     let w = t.lower;
-    let (id, info, tail) = words.get_or_add(w, || {
-        let info = index.get(w);
+    let (id, info, tail) = words.get_or_add(w, |hash| {
+        let info = index.get_hashed(w, hash);
         let tail = match w.bytes().rposition(|b| b == b'-') {
             None => info.title.is_some() || info.role.is_some(),
             Some(h) => {
@@ -239,7 +262,7 @@ pub fn tokenize<'a>(
                     // ASCII letters and digits first: most of the text.
                     let run = bytes[j..]
                         .iter()
-                        .position(|b| !b.is_ascii_alphanumeric())
+                        .position(|&b| CLASS[b as usize] & ALNUM == 0)
                         .unwrap_or(bytes.len() - j);
                     seg_len += run;
                     j += run;
@@ -272,8 +295,10 @@ pub fn tokenize<'a>(
                 }
                 let start = para.start + i;
                 let from = buf.len();
-                if word.is_ascii() {
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                // One pass says whether the word is ASCII and has capitals.
+                let class = word.bytes().fold(0, |c, b| c | CLASS[b as usize]);
+                if class & NON_ASCII == 0 {
+                    if class & UPPER != 0 {
                         buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
                     }
                 } else if word.chars().any(|c| c.is_uppercase() || c == '’') {
