@@ -180,6 +180,8 @@ const CLASS_LIGHT: u8 = 1;
 const CLASS_PERSONAL: u8 = 2;
 /// [`word_class`] bit of an [`OPPOSING`] word.
 const CLASS_OPPOSING: u8 = 4;
+/// [`word_class`] bit of a [`SPEECH_WORDS`] word.
+const CLASS_SPEECH: u8 = 8;
 
 /// The word lists above as one map, so a token costs one look-up (Fx hash)
 /// instead of a comparison with every listed word.
@@ -190,6 +192,7 @@ static WORD_CLASSES: LazyLock<(Prefilter, FxMap<&'static str, u8>)> = LazyLock::
         (LIGHT_WORDS, CLASS_LIGHT),
         (PERSONAL, CLASS_PERSONAL),
         (OPPOSING, CLASS_OPPOSING),
+        (SPEECH_WORDS, CLASS_SPEECH),
     ] {
         for w in list {
             *m.entry(*w).or_insert(0) |= bit;
@@ -293,11 +296,21 @@ pub fn word_valence(vader: &Vader, word: &str) -> f64 {
 
 /// Finds every cue in the tokens, with negation and voice.
 pub fn find_cues(tokens: &[Token<'_>], lex: &Lexicon) -> Vec<CueHit> {
+    find_cues_by(tokens, lex, |i| is_name(tokens, i))
+}
+
+/// [`find_cues`] with [`is_name`] given (a [`Prepared`] sentence knows it
+/// for every token already).
+fn find_cues_by(
+    tokens: &[Token<'_>],
+    lex: &Lexicon,
+    is_name: impl Fn(usize) -> bool,
+) -> Vec<CueHit> {
     let words = |k: usize| tokens[k].norm;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].kind != Kind::Word || is_name(tokens, i) {
+        if tokens[i].kind != Kind::Word || is_name(i) {
             i += 1;
             continue;
         }
@@ -385,13 +398,22 @@ pub fn negator_before(tokens: &[Token<'_>], lex: &Lexicon, i: usize) -> Option<u
 /// Whether token `i` is a capitalized word inside the sentence (a name or
 /// part of one), not a sentence-initial word or "I".
 pub fn is_name(tokens: &[Token<'_>], i: usize) -> bool {
+    name_after(tokens, i, || {
+        tokens[..i].iter().rev().position(|p| p.kind != Kind::Quote).map(|k| i - 1 - k)
+    })
+}
+
+/// [`is_name`], given how to find the last token before `i` that is not a
+/// quotation mark (asked only of a capitalized word): a pass over a
+/// sentence keeps it at hand instead of searching back from every word.
+#[inline]
+fn name_after(tokens: &[Token<'_>], i: usize, prev: impl FnOnce() -> Option<usize>) -> bool {
     let t = &tokens[i];
     if !t.capitalized || t.kind != Kind::Word || t.norm == "i" || t.headline {
         return false;
     }
     // Sentence-initial, or first after an opening quote or colon.
-    let prev = tokens[..i].iter().rev().find(|p| p.kind != Kind::Quote);
-    match prev {
+    match prev().map(|k| &tokens[k]) {
         None => false,
         Some(p) => {
             let sentence_break =
@@ -405,15 +427,29 @@ pub fn is_name(tokens: &[Token<'_>], i: usize) -> bool {
 /// Whether the target `t0..t1` (token range) is the speaker of a quotation
 /// in its sentence: a speech verb right before or after it.
 pub fn target_is_speaker(tokens: &[Token<'_>], t0: usize, t1: usize) -> bool {
-    speech_verb(tokens, t0, t1).is_some()
-        && tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
+    speech_verb(tokens, t0, t1).is_some() && has_quote(tokens)
+}
+
+/// Whether any token is a quotation mark or quoted.
+fn has_quote(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| t.kind == Kind::Quote || t.quoted)
 }
 
 /// A speech verb whose subject is the target: within three tokens after it
 /// ("Goodman added", "Obama said it"), or two before it ("said Schumer",
 /// "according to Danish"). What the target says is on the far side of it.
 pub fn speech_verb(tokens: &[Token<'_>], t0: usize, t1: usize) -> Option<usize> {
-    let near = |k: &usize| SPEECH_WORDS.contains(&tokens[*k].norm);
+    speech_verb_by(tokens, t0, t1, |k| word_class(tokens[k].norm) & CLASS_SPEECH != 0)
+}
+
+/// [`speech_verb`], given which tokens are [`SPEECH_WORDS`].
+fn speech_verb_by(
+    tokens: &[Token<'_>],
+    t0: usize,
+    t1: usize,
+    is_speech: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let near = |k: &usize| is_speech(*k);
     // "Trump said Haley was weak": `said` before Haley is Trump's; only a
     // name that ends the clause after the verb is its subject ("said
     // Schumer.", "according to Danish,").
@@ -473,6 +509,8 @@ const FACT_OPPOSED: u8 = 8;
 const FACT_COVERED: u8 = 16;
 /// An [`OPPOSING`] word (whether or not a bad thing follows it).
 const FACT_OPPOSING: u8 = 32;
+/// A [`SPEECH_WORDS`] word.
+const FACT_SPEECH: u8 = 64;
 
 /// What the scoring of any mention needs to know about each token of a
 /// sentence, computed once per sentence: a sentence has several mentions,
@@ -487,13 +525,17 @@ pub struct Prepared<'a> {
     pub cues: Vec<CueHit>,
     /// One per token, and one more for the prefix counts of the whole.
     facts: Vec<Fact>,
+    /// Whether any token is a quotation mark or quoted
+    /// ([`target_is_speaker`]).
+    quotes: bool,
 }
 
 impl<'a> Prepared<'a> {
     /// Prepares a sentence: finds its cues and looks every token up.
     pub fn new(tokens: &'a [Token<'a>], lex: &Lexicon, vader: &Vader) -> Prepared<'a> {
-        let cues = find_cues(tokens, lex);
-        Prepared::with_cues(tokens, cues, lex, vader)
+        let facts = Prepared::facts(tokens, lex, vader);
+        let cues = find_cues_by(tokens, lex, |i| facts[i].flags & FACT_NAME != 0);
+        Prepared::finish(tokens, cues, facts)
     }
 
     /// Prepares tokens whose cues are already known (a window of a long
@@ -504,18 +546,32 @@ impl<'a> Prepared<'a> {
         lex: &Lexicon,
         vader: &Vader,
     ) -> Prepared<'a> {
+        let facts = Prepared::facts(tokens, lex, vader);
+        Prepared::finish(tokens, cues, facts)
+    }
+
+    /// The facts that do not depend on the cues.
+    fn facts(tokens: &[Token<'_>], lex: &Lexicon, vader: &Vader) -> Vec<Fact> {
         let n = tokens.len();
         let mut facts = vec![Fact::default(); n + 1];
         let (mut content, mut persons) = (0u32, 0u32);
+        // The last token so far that is not a quotation mark ([`is_name`]).
+        let mut prev: Option<usize> = None;
         for (i, t) in tokens.iter().enumerate() {
             let f = &mut facts[i];
             f.content = content;
             f.persons = persons;
             f.negated = NONE;
-            let name = is_name(tokens, i);
+            let name = name_after(tokens, i, || prev);
+            if t.kind != Kind::Quote {
+                prev = Some(i);
+            }
             let class = word_class(t.norm);
             if name {
                 f.flags |= FACT_NAME;
+            }
+            if class & CLASS_SPEECH != 0 {
+                f.flags |= FACT_SPEECH;
             }
             if t.kind == Kind::Word {
                 f.valence = word_valence(vader, t.norm);
@@ -538,6 +594,12 @@ impl<'a> Prepared<'a> {
         }
         facts[n].content = content;
         facts[n].persons = persons;
+        facts
+    }
+
+    /// Adds what the cues tell to the facts.
+    fn finish(tokens: &'a [Token<'a>], cues: Vec<CueHit>, mut facts: Vec<Fact>) -> Prepared<'a> {
+        let n = tokens.len();
         for c in &cues {
             for f in &mut facts[c.first..c.end] {
                 f.flags |= FACT_COVERED;
@@ -576,6 +638,7 @@ impl<'a> Prepared<'a> {
             tokens,
             cues,
             facts,
+            quotes: has_quote(tokens),
         }
     }
 
@@ -641,12 +704,13 @@ fn score_window(prep: &Prepared, t0: usize, t1: usize, weights: Weights) -> Scor
     let cues = &prep.cues;
     let tclause = tokens[t0].clause;
     let tquoted = tokens[t0].quoted;
-    let speaker = weights.speech && target_is_speaker(tokens, t0, t1);
     let said = if weights.speech {
-        speech_verb(tokens, t0, t1)
+        speech_verb_by(tokens, t0, t1, |k| prep.has(k, FACT_SPEECH))
     } else {
         None
     };
+    // [`target_is_speaker`].
+    let speaker = said.is_some() && prep.quotes;
     let possessive = tokens.get(t1).is_some_and(|t| t.norm == "'s")
         || matches!(
             tokens[t0].norm,

@@ -140,27 +140,46 @@ pub fn tokenize<'a>(
     let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 2);
     let mut clause = 0;
     let mut quoted = starts_quoted;
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if c == ' ' {
+    while i < bytes.len() {
+        // ASCII (nearly every byte of news text) is classified by table;
+        // only other chars are decoded.
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class & SPACE != 0 {
             i += 1;
             continue;
         }
-        if c.is_whitespace() {
-            i = after(s, i);
-            continue;
-        }
-        if c.is_alphanumeric() {
+        let c = if class & HIGH == 0 {
+            char::from(bytes[i])
+        } else {
+            let c = char_at(s, i).expect("a char starts here");
+            if c.is_whitespace() {
+                i = after(s, i);
+                continue;
+            }
+            c
+        };
+        if class & ALNUM != 0 || (class & HIGH != 0 && c.is_alphanumeric()) {
             // A word: alphanumerics, joined by single hyphens or apostrophes
-            // that are not the start of a clitic.
+            // that are not the start of a clitic. `seen` collects the
+            // UPPER and HIGH bits of its bytes, so that a lowercase ASCII
+            // word (most of them) needs no second look to be its own
+            // lowercased form.
             let mut j = i;
-            let bytes = s.as_bytes();
+            let mut seen = 0u8;
             loop {
                 // ASCII letters and digits without decoding; others below.
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while j < bytes.len() {
+                    let k = BYTE_CLASS[usize::from(bytes[j])];
+                    if k & ALNUM == 0 {
+                        break;
+                    }
+                    seen |= k;
                     j += 1;
                 }
                 if j < bytes.len() && bytes[j] >= 0x80 && alnum_at(s, j) {
+                    seen |= HIGH;
                     j = after(s, j);
                     continue;
                 }
@@ -169,6 +188,9 @@ pub fn tokenize<'a>(
                     if is_apostrophe(joiner) && (clitic_at(s, j).is_some() || nt_at(s, j)) {
                         break;
                     }
+                    if joiner == '’' {
+                        seen |= HIGH;
+                    }
                     j = after(s, j);
                     continue;
                 }
@@ -176,9 +198,12 @@ pub fn tokenize<'a>(
             }
             // `don't`: the word ends before `n` (one byte: ASCII).
             let mut end = j;
-            if j < s.len() && nt_at(s, j) && j - 1 > i {
+            if j < s.len() && matches!(bytes[j], b'\'' | 0xE2) && nt_at(s, j) && j - 1 > i {
                 end = j - 1;
             }
+            // (A cut-off `N` may have set UPPER: then the word is only
+            // checked in full.)
+            let plain = seen & (UPPER | HIGH) == 0;
             push(
                 (&mut out, &mut *fix, &mut *buf),
                 text,
@@ -187,6 +212,7 @@ pub fn tokenize<'a>(
                 Kind::Word,
                 clause,
                 quoted,
+                plain,
             );
             i = end;
             if let Some(e) = clitic_at(s, i) {
@@ -198,12 +224,16 @@ pub fn tokenize<'a>(
                     Kind::Clitic,
                     clause,
                     quoted,
+                    false,
                 );
                 i = e;
             }
             continue;
         }
         let e = after(s, i);
+        // A mark is its own lowercased form, except the typographic
+        // apostrophe; an ASCII one always (no upper-case punctuation).
+        let plain = class & HIGH == 0 || (c != '’' && is_own_lowercase(c));
         if is_quote_char(c) {
             clause += 1;
             quoted = match c {
@@ -220,6 +250,7 @@ pub fn tokenize<'a>(
                 Kind::Quote,
                 clause,
                 true,
+                plain,
             );
             i = e;
             continue;
@@ -237,6 +268,7 @@ pub fn tokenize<'a>(
             Kind::Punct,
             clause,
             quoted,
+            plain,
         );
         i = e;
     }
@@ -334,6 +366,11 @@ type Sinks<'s, 'a> = (
     &'s mut String,
 );
 
+/// Adds the token `text[start..end]`. `plain` says the caller knows it to
+/// be its own lowercased form (no upper-case letter, nothing non-ASCII to
+/// normalize), which spares looking at its bytes again.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn push<'a>(
     (out, lowered, buf): Sinks<'_, 'a>,
     text: &'a str,
@@ -342,8 +379,30 @@ fn push<'a>(
     kind: Kind,
     clause: usize,
     quoted: bool,
+    plain: bool,
 ) {
     let raw = &text[start..end];
+    if !plain {
+        lower_into(raw, out.len(), lowered, buf);
+    }
+    out.push(Token {
+        span: Span::new(start, end),
+        norm: raw,
+        kind,
+        capitalized: match raw.as_bytes().first() {
+            Some(b) if *b < 0x80 => BYTE_CLASS[usize::from(*b)] & UPPER != 0,
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        },
+        headline: false,
+        clause,
+        quoted,
+    });
+}
+
+/// Writes the lowercased form of token `k` (`raw`) to `buf` and records it
+/// in `lowered`, if it differs from `raw`.
+#[inline(never)]
+fn lower_into(raw: &str, k: usize, lowered: &mut Vec<(usize, usize, usize)>, buf: &mut String) {
     let from = buf.len();
     // One pass: any non-ASCII byte, any upper-case letter.
     let (mut high, mut upper) = (0u8, false);
@@ -363,21 +422,48 @@ fn push<'a>(
         }
     }
     if buf.len() > from {
-        lowered.push((out.len(), from, buf.len()));
+        lowered.push((k, from, buf.len()));
     }
-    out.push(Token {
-        span: Span::new(start, end),
-        norm: raw,
-        kind,
-        capitalized: match raw.as_bytes().first() {
-            Some(b) if *b < 0x80 => b.is_ascii_uppercase(),
-            _ => raw.chars().next().is_some_and(char::is_uppercase),
-        },
-        headline: false,
-        clause,
-        quoted,
-    });
 }
+
+/// Whether a char lowercases to itself (what `str::to_lowercase` does to
+/// a string of that one char: no final-sigma rule applies to a lone char).
+fn is_own_lowercase(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// [`BYTE_CLASS`] bit: ASCII whitespace as [`char::is_whitespace`] has it.
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] bit: ASCII letter or digit.
+const ALNUM: u8 = 2;
+/// [`BYTE_CLASS`] bit: ASCII upper-case letter.
+const UPPER: u8 = 4;
+/// [`BYTE_CLASS`] bit: not ASCII (part of a multi-byte char).
+const HIGH: u8 = 8;
+
+/// The class bits of every byte: one load instead of several range tests
+/// per byte of every sentence.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
