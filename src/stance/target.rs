@@ -399,7 +399,11 @@ pub fn negator_before(tokens: &[Token<'_>], lex: &Lexicon, i: usize) -> Option<u
 /// part of one), not a sentence-initial word or "I".
 pub fn is_name(tokens: &[Token<'_>], i: usize) -> bool {
     name_after(tokens, i, || {
-        tokens[..i].iter().rev().position(|p| p.kind != Kind::Quote).map(|k| i - 1 - k)
+        tokens[..i]
+            .iter()
+            .rev()
+            .position(|p| p.kind != Kind::Quote)
+            .map(|k| i - 1 - k)
     })
 }
 
@@ -439,7 +443,9 @@ fn has_quote(tokens: &[Token<'_>]) -> bool {
 /// ("Goodman added", "Obama said it"), or two before it ("said Schumer",
 /// "according to Danish"). What the target says is on the far side of it.
 pub fn speech_verb(tokens: &[Token<'_>], t0: usize, t1: usize) -> Option<usize> {
-    speech_verb_by(tokens, t0, t1, |k| word_class(tokens[k].norm) & CLASS_SPEECH != 0)
+    speech_verb_by(tokens, t0, t1, |k| {
+        word_class(tokens[k].norm) & CLASS_SPEECH != 0
+    })
 }
 
 /// [`speech_verb`], given which tokens are [`SPEECH_WORDS`].
