@@ -59,10 +59,10 @@ use crate::error::Result;
 use crate::sentences::Sentence;
 use crate::sentiment::Vader;
 use crate::span::Span;
-use crate::speakers::{Attribution, Mention, MentionKind, Mode, PersonId, Source};
+use crate::speakers::{Attribution, Mention, MentionKind, Mode, PersonId, SentenceSpeech, Source};
 use lexicon::Lexicon;
 use std::path::Path;
-use target::{CueHit, Prepared, Scored, Weights};
+use target::{Contribution, CueHit, Prepared, Scored, Weights};
 use tokens::{Kind, Token};
 
 /// A score at least this far from 0 is favor (> 0) or against (< 0).
@@ -183,43 +183,63 @@ pub struct Judgement {
 
 impl Judgement {
     fn from_scored(text: &str, s: &Scored) -> Judgement {
-        let label = Label::of_score(s.score);
-        let a = s.score.abs();
-        let confidence = match label {
-            Label::Neutral => 1.0 - 0.5 * a / LABEL_THRESHOLD,
-            _ => a / (a + LABEL_THRESHOLD),
-        };
+        let (label, confidence) = label_confidence(s.score);
         // The strongest words that agree with the label (or, for neutral,
-        // the strongest of any sign), at most two, in text order.
-        let mut parts: Vec<_> = s
-            .parts
-            .iter()
-            .filter(|p| match label {
-                Label::Favor => p.value > 0.0,
-                Label::Against => p.value < 0.0,
-                Label::Neutral => true,
-            })
-            .collect();
-        parts.sort_by(|a, b| {
+        // the strongest of any sign), at most two, in text order: the first
+        // two under "stronger, then earlier", found in one pass.
+        let first = |a: &Contribution, b: &Contribution| {
             b.value
                 .abs()
                 .total_cmp(&a.value.abs())
                 .then(a.span.cmp(&b.span))
-        });
-        parts.truncate(2);
-        parts.sort_by_key(|p| p.span);
-        let evidence = parts
-            .iter()
-            .map(|p| p.span.of(text))
-            .collect::<Vec<_>>()
-            .join("; ");
+                .is_lt()
+        };
+        let (mut top, mut second): (Option<&Contribution>, Option<&Contribution>) = (None, None);
+        for p in s.parts.iter().filter(|p| match label {
+            Label::Favor => p.value > 0.0,
+            Label::Against => p.value < 0.0,
+            Label::Neutral => true,
+        }) {
+            if top.is_none_or(|t| first(p, t)) {
+                second = top;
+                top = Some(p);
+            } else if second.is_none_or(|t| first(p, t)) {
+                second = Some(p);
+            }
+        }
+        let mut evidence = String::new();
+        if let Some(a) = top {
+            match second {
+                Some(b) => {
+                    let (a, b) = if b.span < a.span { (b, a) } else { (a, b) };
+                    let (a, b) = (a.span.of(text), b.span.of(text));
+                    evidence.reserve_exact(a.len() + 2 + b.len());
+                    evidence.push_str(a);
+                    evidence.push_str("; ");
+                    evidence.push_str(b);
+                }
+                None => evidence.push_str(a.span.of(text)),
+            }
+        }
         Judgement {
             label,
-            confidence: confidence.clamp(0.0, 1.0),
+            confidence,
             score: s.score,
             evidence,
         }
     }
+}
+
+/// The label of a score and its confidence in [0, 1]: the distance from
+/// the threshold, relative to it.
+fn label_confidence(score: f64) -> (Label, f64) {
+    let label = Label::of_score(score);
+    let a = score.abs();
+    let confidence = match label {
+        Label::Neutral => 1.0 - 0.5 * a / LABEL_THRESHOLD,
+        _ => a / (a + LABEL_THRESHOLD),
+    };
+    (label, confidence.clamp(0.0, 1.0))
 }
 
 /// The stance stage with its lexicon.
@@ -377,10 +397,20 @@ impl StanceTagger {
             .collect();
         direct.sort();
         let mut out = Vec::new();
-        // Lowercased words of the sentence being read (reused).
+        // Per-sentence memory, reused from one sentence to the next: the
+        // lowercased words, the tokens, the facts, the references.
         let mut lowered = tokens::Lowered::default();
+        let mut toks_buf: Vec<Token<'static>> = Vec::new();
+        let mut facts_buf = target::FactBuf::default();
+        let mut refs: Vec<Ref> = Vec::new();
+        let mut taken: Vec<bool> = Vec::new();
+        let mut seen: Vec<PersonId> = Vec::new();
+        const NARRATION: SentenceSpeech = SentenceSpeech {
+            speaker: None,
+            mode: Mode::Narration,
+        };
         for (si, sent) in sentences.iter().enumerate() {
-            let speech = attribution.sentences.get(si).cloned().unwrap_or_default();
+            let speech = attribution.sentences.get(si).unwrap_or(&NARRATION);
             let starts_quoted = {
                 let i = direct.partition_point(|p| p.start < sent.span.start);
                 direct[..i]
@@ -392,15 +422,43 @@ impl StanceTagger {
             if !may_refer(sent.span, &mentions, &addressees) {
                 continue; // no one to take a stance toward: skip tokenizing
             }
-            let toks = tokens::tokenize(text, sent.span, starts_quoted, &mut lowered);
-            if toks.is_empty() {
-                continue;
+            let mut toks = tokens::recycle(std::mem::take(&mut toks_buf));
+            tokens::tokenize_into(text, sent.span, starts_quoted, &mut lowered, &mut toks);
+            self.refs(
+                &toks,
+                sent.span,
+                &mentions,
+                &addressees,
+                &mut refs,
+                &mut taken,
+            );
+            if !toks.is_empty() && !refs.is_empty() {
+                let prep =
+                    Prepared::new_in(&toks, &self.lexicon, vader, std::mem::take(&mut facts_buf));
+                self.sentence_stances(text, si, speech, &prep, &refs, &mut seen, vader, &mut out);
+                facts_buf = prep.into_buf();
             }
-            let refs = self.refs(&toks, sent.span, &mentions, &addressees);
-            if refs.is_empty() {
-                continue;
-            }
-            let prep = Prepared::new(&toks, &self.lexicon, vader);
+            toks_buf = tokens::recycle(toks);
+        }
+        out
+    }
+
+    /// The stances of sentence `si`, with its tokens prepared and the
+    /// people it refers to, appended to `out` (`seen` is scratch).
+    #[allow(clippy::too_many_arguments)]
+    fn sentence_stances(
+        &self,
+        text: &str,
+        si: usize,
+        speech: &SentenceSpeech,
+        prep: &Prepared<'_>,
+        refs: &[Ref],
+        seen: &mut Vec<PersonId>,
+        vader: &Vader,
+        out: &mut Vec<Stance>,
+    ) {
+        let toks = prep.tokens;
+        {
             let cues = &prep.cues;
             let speaker_id = match &speech.speaker {
                 Some(Source::Person(p)) => Some(*p),
@@ -410,7 +468,7 @@ impl StanceTagger {
             //    anyone in narration).
             let mut cue_stances: Vec<(Source, PersonId, &Ref, Judgement)> = Vec::new();
             for c in cues {
-                let Some((agent, patient)) = self.roles(&toks, c, &refs) else {
+                let Some((agent, patient)) = self.roles(toks, c, refs) else {
                     continue;
                 };
                 if agent.person == patient.person {
@@ -462,8 +520,8 @@ impl StanceTagger {
                 }
             }
             // 2. Each person mentioned, in order of first mention.
-            let mut seen: Vec<PersonId> = Vec::new();
-            for r in &refs {
+            seen.clear();
+            for r in refs {
                 if seen.contains(&r.person) {
                     continue;
                 }
@@ -516,17 +574,19 @@ impl StanceTagger {
                 let Some((s, span, by_cue)) = best else {
                     continue;
                 };
-                let j = Judgement::from_scored(text, &s);
                 // The article's own voice takes a stance only through words
                 // that describe the target ("the disgraced X", "X lied"),
                 // and confidently; its general tone ("West shared private
                 // messages") or someone's act toward the target ("a rift
-                // between Legend and West") is not its stance.
-                if holder.is_none()
-                    && (j.label == Label::Neutral || j.confidence < CONFIDENCE_THRESHOLD || !by_cue)
-                {
-                    continue;
+                // between Legend and West") is not its stance. (Decided
+                // before the evidence text is made.)
+                if holder.is_none() {
+                    let (label, confidence) = label_confidence(s.score);
+                    if label == Label::Neutral || confidence < CONFIDENCE_THRESHOLD || !by_cue {
+                        continue;
+                    }
                 }
+                let j = Judgement::from_scored(text, &s);
                 out.push(Stance {
                     sentence: si,
                     holder,
@@ -538,7 +598,6 @@ impl StanceTagger {
                 });
             }
         }
-        out
     }
 
     /// The people referred to in one sentence: the speakers stage's
@@ -550,8 +609,10 @@ impl StanceTagger {
         sentence: Span,
         mentions: &[Mention],
         addressees: &[Addressed],
-    ) -> Vec<Ref> {
-        let mut refs: Vec<Ref> = Vec::new();
+        refs: &mut Vec<Ref>,
+        taken: &mut Vec<bool>,
+    ) {
+        refs.clear();
         for m in starting_in(mentions, sentence)
             .iter()
             .filter(|m| sentence.contains(m.span))
@@ -588,8 +649,9 @@ impl StanceTagger {
                 });
             }
         }
-        let mut taken = vec![false; toks.len()];
-        for r in &refs {
+        taken.clear();
+        taken.resize(toks.len(), false);
+        for r in refs.iter() {
             taken[r.t0..r.t1].fill(true);
         }
         for (k, t) in toks.iter().enumerate() {
@@ -625,7 +687,6 @@ impl StanceTagger {
             });
         }
         refs.sort_by_key(|r| (r.t0, r.t1));
-        refs
     }
 
     /// The agent and the patient of a cue among the sentence's references.

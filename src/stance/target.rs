@@ -518,6 +518,11 @@ const FACT_OPPOSING: u8 = 32;
 /// A [`SPEECH_WORDS`] word.
 const FACT_SPEECH: u8 = 64;
 
+/// The memory of a [`Prepared`] sentence's per-token facts, handed from one
+/// sentence to the next ([`Prepared::into_buf`], [`Prepared::new_in`]).
+#[derive(Debug, Default)]
+pub struct FactBuf(Vec<Fact>);
+
 /// What the scoring of any mention needs to know about each token of a
 /// sentence, computed once per sentence: a sentence has several mentions,
 /// and each mention's score reads every token, so the look-ups (VADER
@@ -539,9 +544,26 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Prepares a sentence: finds its cues and looks every token up.
     pub fn new(tokens: &'a [Token<'a>], lex: &Lexicon, vader: &Vader) -> Prepared<'a> {
-        let facts = Prepared::facts(tokens, lex, vader);
+        Prepared::new_in(tokens, lex, vader, FactBuf::default())
+    }
+
+    /// [`Prepared::new`] in the memory of an earlier sentence's facts
+    /// ([`Prepared::into_buf`]), so reading a document's sentences one after
+    /// the other allocates them once.
+    pub fn new_in(
+        tokens: &'a [Token<'a>],
+        lex: &Lexicon,
+        vader: &Vader,
+        buf: FactBuf,
+    ) -> Prepared<'a> {
+        let facts = Prepared::facts(tokens, lex, vader, buf.0);
         let cues = find_cues_by(tokens, lex, |i| facts[i].flags & FACT_NAME != 0);
         Prepared::finish(tokens, cues, facts)
+    }
+
+    /// The memory of the facts, for [`Prepared::new_in`].
+    pub fn into_buf(self) -> FactBuf {
+        FactBuf(self.facts)
     }
 
     /// Prepares tokens whose cues are already known (a window of a long
@@ -552,14 +574,20 @@ impl<'a> Prepared<'a> {
         lex: &Lexicon,
         vader: &Vader,
     ) -> Prepared<'a> {
-        let facts = Prepared::facts(tokens, lex, vader);
+        let facts = Prepared::facts(tokens, lex, vader, Vec::new());
         Prepared::finish(tokens, cues, facts)
     }
 
-    /// The facts that do not depend on the cues.
-    fn facts(tokens: &[Token<'_>], lex: &Lexicon, vader: &Vader) -> Vec<Fact> {
+    /// The facts that do not depend on the cues, in `facts`' memory.
+    fn facts(
+        tokens: &[Token<'_>],
+        lex: &Lexicon,
+        vader: &Vader,
+        mut facts: Vec<Fact>,
+    ) -> Vec<Fact> {
         let n = tokens.len();
-        let mut facts = vec![Fact::default(); n + 1];
+        facts.clear();
+        facts.resize(n + 1, Fact::default());
         let (mut content, mut persons) = (0u32, 0u32);
         // The last token so far that is not a quotation mark ([`is_name`]).
         let mut prev: Option<usize> = None;

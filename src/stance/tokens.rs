@@ -132,12 +132,27 @@ pub fn tokenize<'a>(
     starts_quoted: bool,
     scratch: &'a mut Lowered,
 ) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, starts_quoted, scratch, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), so that a caller reading many
+/// sentences reuses one vector (see [`recycle`]).
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    span: Span,
+    starts_quoted: bool,
+    scratch: &'a mut Lowered,
+    out: &mut Vec<Token<'a>>,
+) {
     let s = span.of(text);
     let base = span.start;
     let Lowered { text: buf, fix } = scratch;
     buf.clear();
     fix.clear();
-    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 2);
+    out.clear();
+    out.reserve(s.len() / 5 + 2);
     let mut clause = 0;
     let mut quoted = starts_quoted;
     let bytes = s.as_bytes();
@@ -205,7 +220,7 @@ pub fn tokenize<'a>(
             // checked in full.)
             let plain = seen & (UPPER | HIGH) == 0;
             push(
-                (&mut out, &mut *fix, &mut *buf),
+                (&mut *out, &mut *fix, &mut *buf),
                 text,
                 base + i,
                 base + end,
@@ -217,7 +232,7 @@ pub fn tokenize<'a>(
             i = end;
             if let Some(e) = clitic_at(s, i) {
                 push(
-                    (&mut out, &mut *fix, &mut *buf),
+                    (&mut *out, &mut *fix, &mut *buf),
                     text,
                     base + i,
                     base + e,
@@ -243,7 +258,7 @@ pub fn tokenize<'a>(
             };
             // The mark itself belongs to the inside of the quote.
             push(
-                (&mut out, &mut *fix, &mut *buf),
+                (&mut *out, &mut *fix, &mut *buf),
                 text,
                 base + i,
                 base + e,
@@ -261,7 +276,7 @@ pub fn tokenize<'a>(
             clause += 1;
         }
         push(
-            (&mut out, &mut *fix, &mut *buf),
+            (&mut *out, &mut *fix, &mut *buf),
             text,
             base + i,
             base + e,
@@ -278,15 +293,26 @@ pub fn tokenize<'a>(
     }
     // Clause words open a clause of their own (the word belongs to it).
     let mut bump = 0;
-    let headline = is_headline(&out);
-    for t in &mut out {
+    let headline = is_headline(out);
+    for t in out.iter_mut() {
         if t.kind == Kind::Word && is_clause_word(t.norm) {
             bump += 1;
         }
         t.clause += bump;
         t.headline = headline;
     }
-    out
+}
+
+/// An emptied token vector with another lifetime, keeping its allocation:
+/// the tokens of one sentence borrow that sentence's [`Lowered`] scratch, so
+/// the vector cannot outlive it as it is, but its memory can be reused for
+/// the next sentence. (An in-place `collect` of an empty vector's
+/// `into_iter` reuses the buffer, as the types have one layout.)
+pub fn recycle<'b>(mut v: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
 }
 
 /// Whether a sentence is a title in headline case ("Michael Bloomberg
