@@ -17,7 +17,7 @@ use std::time::Instant;
 use newstance::Pipeline;
 use newstance::batch::{self, BatchOptions, Event};
 use newstance::document::{Inputs, ReadOptions};
-use newstance::output::{Format, Options, Table, TableWriter, sentence_rows};
+use newstance::output::{Format, Options, SentenceTable, Table, TableWriter};
 
 /// How many times each run reads the corpus.
 const PASSES: usize = 4;
@@ -61,9 +61,9 @@ fn main() {
                     threads,
                     progress: false,
                 },
-                |doc| sentence_rows(&pipeline.annotate(doc), &opts),
+                |doc| SentenceTable::new(&pipeline.annotate(doc), &opts),
                 |e: Event<_>| match e {
-                    Event::Done(rows) => out.write_all(&rows),
+                    Event::Done(rows) => out.write_sentences(&rows),
                     _ => Ok(()),
                 },
             )

@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::pipeline::Annotated;
+use crate::sentiment::Scores;
 use crate::speakers::{Mode, Source};
 
 /// The tables `annotate` can write.
@@ -166,6 +167,27 @@ impl Options {
         self.cell(collapse_ws(s))
     }
 
+    /// [`Options::text`] appended to `out`.
+    fn push_text(&self, out: &mut String, s: &str) {
+        let from = out.len();
+        collapse_ws_into(out, s);
+        self.guard(out, from);
+    }
+
+    /// [`Options::cell`] of `s` appended to `out`.
+    fn push_cell(&self, out: &mut String, s: &str) {
+        let from = out.len();
+        out.push_str(s);
+        self.guard(out, from);
+    }
+
+    /// Makes the cell `out[from..]` spreadsheet-safe if asked.
+    fn guard(&self, out: &mut String, from: usize) {
+        if self.spreadsheet_safe && out[from..].starts_with(['=', '+', '-', '@']) {
+            out.insert(from, '\'');
+        }
+    }
+
     /// A cell that is already clean, made spreadsheet-safe if asked.
     fn cell(&self, s: String) -> String {
         if self.spreadsheet_safe && s.starts_with(['=', '+', '-', '@']) {
@@ -181,17 +203,24 @@ impl Options {
 
 /// Collapses every run of white space to one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::new();
+    collapse_ws_into(&mut out, s);
+    out
+}
+
+/// [`collapse_ws`] appended to `out`.
+fn collapse_ws_into(out: &mut String, s: &str) {
     if is_collapsed(s.as_bytes()) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    out.reserve(s.len());
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
 }
 
 /// Whether `b` has single spaces between words and no other white space, so
@@ -471,57 +500,151 @@ fn source_name(a: &Annotated, s: &Option<Source>) -> Option<String> {
 
 /// The `sentences` rows of one document.
 pub fn sentence_rows(a: &Annotated, opts: &Options) -> Vec<SentenceRow> {
-    let chars = CharOffsets::new(&a.doc.text);
-    // Stances in row order: by sentence, then by where the target stands. A
-    // stable sort keeps the tagger's order for ties, as sorting each
-    // sentence's own list would; one sort and a cursor instead of a list per
-    // sentence (most sentences have no stance).
-    let mut stances: Vec<&crate::stance::Stance> = a.stances.iter().collect();
-    stances.sort_by_key(|st| (st.sentence, st.target_span.start));
-    let mut next = 0;
-    a.sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
+    SentenceTable::new(a, opts).rows().collect()
+}
+
+/// The `sentences` table of one document as `annotate` writes it: the same
+/// rows as [`sentence_rows`], with the document's id and date once and the
+/// text cells of every row (speaker, targets, text) in one string. A
+/// document's rows then cost a handful of allocations instead of four or
+/// five per sentence; they are made on a worker thread and freed on the
+/// writing thread, which is where glibc's allocator is slowest.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceTable {
+    doc_id: String,
+    date: Option<String>,
+    /// Every row's text cells, one after the other.
+    cells: String,
+    rows: Vec<SentenceCells>,
+}
+
+/// One row of a [`SentenceTable`]; cells are byte ranges of its `cells`.
+#[derive(Clone, Debug)]
+struct SentenceCells {
+    sentence: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    speaker: Option<(usize, usize)>,
+    mode: Mode,
+    scores: Scores,
+    targets: (usize, usize),
+    text: (usize, usize),
+}
+
+impl SentenceTable {
+    /// The table of one annotated document.
+    pub fn new(a: &Annotated, opts: &Options) -> SentenceTable {
+        let chars = CharOffsets::new(&a.doc.text);
+        // Stances in row order: by sentence, then by where the target stands.
+        // A stable sort keeps the tagger's order for ties, as sorting each
+        // sentence's own list would; one sort and a cursor instead of a list
+        // per sentence (most sentences have no stance).
+        let mut stances: Vec<&crate::stance::Stance> = a.stances.iter().collect();
+        stances.sort_by_key(|st| (st.sentence, st.target_span.start));
+        let mut next = 0;
+        let mut cells = String::with_capacity(a.doc.text.len() + a.doc.text.len() / 8);
+        let mut rows = Vec::with_capacity(a.sentences.len());
+        for (i, s) in a.sentences.iter().enumerate() {
             let speech = a.attribution.sentences.get(i);
-            let scores = a.scores[i];
             while next < stances.len() && stances[next].sentence < i {
                 next += 1;
             }
-            let mut targets = String::new();
+            let from = cells.len();
             while next < stances.len() && stances[next].sentence == i {
                 let st = stances[next];
-                if !targets.is_empty() {
-                    targets.push_str("; ");
+                if cells.len() > from {
+                    cells.push_str("; ");
                 }
-                targets.push_str(&a.attribution.people[st.target].name);
-                targets.push(':');
-                targets.push_str(st.label.as_str());
+                cells.push_str(&a.attribution.people[st.target].name);
+                cells.push(':');
+                cells.push_str(st.label.as_str());
                 next += 1;
             }
-            SentenceRow {
-                doc_id: opts.cell(a.doc.id.clone()),
-                date: a.doc.date.clone(),
+            opts.guard(&mut cells, from);
+            let targets = (from, cells.len());
+            let speaker = speech.and_then(|sp| sp.speaker.as_ref()).map(|src| {
+                let from = cells.len();
+                opts.push_cell(&mut cells, a.attribution.source_name(src));
+                (from, cells.len())
+            });
+            let from = cells.len();
+            opts.push_text(&mut cells, s.span.of(&a.doc.text));
+            rows.push(SentenceCells {
                 sentence: i + 1,
                 paragraph: s.paragraph,
                 start: chars.get(s.span.start),
                 end: chars.get(s.span.end),
-                speaker: speech
-                    .and_then(|sp| source_name(a, &sp.speaker))
-                    .map(|n| opts.cell(n)),
-                mode: speech
-                    .map_or(Mode::Narration, |sp| sp.mode)
-                    .as_str()
-                    .to_string(),
-                neg: scores.neg,
-                neu: scores.neu,
-                pos: scores.pos,
-                compound: scores.compound,
-                targets: opts.cell(targets),
-                text: opts.text(s.span.of(&a.doc.text)),
+                speaker,
+                mode: speech.map_or(Mode::Narration, |sp| sp.mode),
+                scores: a.scores[i],
+                targets,
+                text: (from, cells.len()),
+            });
+        }
+        SentenceTable {
+            doc_id: opts.cell(a.doc.id.clone()),
+            date: a.doc.date.clone(),
+            cells,
+            rows,
+        }
+    }
+
+    /// The number of rows (the document's sentences).
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the document has no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows, as [`SentenceRow`]s.
+    pub fn rows(&self) -> impl Iterator<Item = SentenceRow> + '_ {
+        self.rows.iter().map(|r| {
+            let cell = |(a, b): (usize, usize)| self.cells[a..b].to_string();
+            SentenceRow {
+                doc_id: self.doc_id.clone(),
+                date: self.date.clone(),
+                sentence: r.sentence,
+                paragraph: r.paragraph,
+                start: r.start,
+                end: r.end,
+                speaker: r.speaker.map(cell),
+                mode: r.mode.as_str().to_string(),
+                neg: r.scores.neg,
+                neu: r.scores.neu,
+                pos: r.scores.pos,
+                compound: r.scores.compound,
+                targets: cell(r.targets),
+                text: cell(r.text),
             }
         })
-        .collect()
+    }
+
+    /// Writes the rows as CSV records, as [`SentenceRow`]'s
+    /// [`TableRow::write_csv`] does.
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let cell = |(a, b): (usize, usize)| &self.cells[a..b];
+        for r in &self.rows {
+            let s = &r.scores;
+            write_sentence_fields(
+                w,
+                SentenceFields {
+                    doc_id: &self.doc_id,
+                    date: self.date.as_deref(),
+                    numbers: [r.sentence, r.paragraph, r.start, r.end],
+                    speaker: r.speaker.map(cell),
+                    mode: r.mode.as_str(),
+                    scores: [s.neg, s.neu, s.pos, s.compound],
+                    targets: cell(r.targets),
+                    text: cell(r.text),
+                },
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// The `quotes` rows of one document.
@@ -669,6 +792,14 @@ impl<W: Write> TableWriter<W> {
         }
     }
 
+    /// Writes a document's `sentences` table.
+    pub fn write_sentences(&mut self, table: &SentenceTable) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(w) => table.write_csv(w).map_err(csv_io),
+            Inner::Jsonl(_) => table.rows().try_for_each(|r| self.write(&r)),
+        }
+    }
+
     /// Flushes buffered rows (errors are returned, not dropped).
     pub fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.inner {
@@ -699,24 +830,58 @@ impl TableRow for ErrorRow {}
 
 impl TableRow for SentenceRow {
     fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
-        // The order of the struct's fields, which serde would follow.
-        let mut int = itoa::Buffer::new();
-        let mut float = ScoreBuffer::default();
-        w.write_field(&self.doc_id)?;
-        w.write_field(self.date.as_deref().unwrap_or_default())?;
-        w.write_field(int.format(self.sentence))?;
-        w.write_field(int.format(self.paragraph))?;
-        w.write_field(int.format(self.start))?;
-        w.write_field(int.format(self.end))?;
-        w.write_field(self.speaker.as_deref().unwrap_or_default())?;
-        w.write_field(&self.mode)?;
-        for x in [self.neg, self.neu, self.pos, self.compound] {
-            w.write_field(float.format(x))?;
-        }
-        w.write_field(&self.targets)?;
-        w.write_field(&self.text)?;
-        w.write_record(None::<&[u8]>)
+        write_sentence_fields(
+            w,
+            SentenceFields {
+                doc_id: &self.doc_id,
+                date: self.date.as_deref(),
+                numbers: [self.sentence, self.paragraph, self.start, self.end],
+                speaker: self.speaker.as_deref(),
+                mode: &self.mode,
+                scores: [self.neg, self.neu, self.pos, self.compound],
+                targets: &self.targets,
+                text: &self.text,
+            },
+        )
     }
+}
+
+/// The cells of one `sentences` record, borrowed from a [`SentenceRow`] or
+/// a [`SentenceTable`].
+struct SentenceFields<'a> {
+    doc_id: &'a str,
+    date: Option<&'a str>,
+    /// sentence, paragraph, start, end.
+    numbers: [usize; 4],
+    speaker: Option<&'a str>,
+    mode: &'a str,
+    /// neg, neu, pos, compound.
+    scores: [f64; 4],
+    targets: &'a str,
+    text: &'a str,
+}
+
+/// Writes one `sentences` record field by field, in the order of
+/// [`SentenceRow`]'s fields, which serde would follow.
+fn write_sentence_fields<W: Write>(
+    w: &mut csv::Writer<W>,
+    f: SentenceFields<'_>,
+) -> csv::Result<()> {
+    let mut int = itoa::Buffer::new();
+    let mut float = ScoreBuffer::default();
+    w.write_field(f.doc_id)?;
+    w.write_field(f.date.unwrap_or_default())?;
+    for n in f.numbers {
+        w.write_field(int.format(n))?;
+    }
+    w.write_field(f.speaker.unwrap_or_default())?;
+    w.write_field(f.mode)?;
+    for x in f.scores {
+        w.write_field(float.format(x))?;
+    }
+    w.write_field(f.targets)?;
+    w.write_field(f.text)?;
+    w.write_record(None::<&[u8]>)
 }
 
 /// Formats an `f64` exactly as serde's CSV and JSON writers do (ryu's
@@ -939,6 +1104,25 @@ mod tests {
             let empty = SentenceRow { doc_id: String::new(), date: None, speaker: None, ..row.clone() };
             let rows = [row, empty];
             proptest::prop_assert_eq!(table_csv(&rows), serde_csv(&rows));
+        }
+    }
+
+    proptest::proptest! {
+        /// A cell appended to a string of a table's cells is the cell made on
+        /// its own: spreadsheet-safe or not, white space collapsed or not.
+        #[test]
+        fn cells_in_one_string_are_the_cells_on_their_own(
+            prefix in "[a-z ]{0,4}",
+            s in "([=+@a-z -]| |\n|\t|’){0,12}",
+            safe in proptest::bool::ANY,
+        ) {
+            let opts = Options { spreadsheet_safe: safe };
+            let mut out = prefix.clone();
+            opts.push_cell(&mut out, &s);
+            proptest::prop_assert_eq!(&out[prefix.len()..], opts.cell(s.clone()));
+            let mut out = prefix.clone();
+            opts.push_text(&mut out, &s);
+            proptest::prop_assert_eq!(&out[prefix.len()..], opts.text(&s));
         }
     }
 

@@ -1,7 +1,10 @@
 //! Property tests: arbitrary text through the whole pipeline never panics,
 //! and every span it reports is valid.
 
-use newstance::output::{Options, person_rows, quote_rows, sentence_rows, stance_rows};
+use newstance::output::{
+    Format, Options, SentenceTable, Table, TableWriter, person_rows, quote_rows, sentence_rows,
+    stance_rows,
+};
 use newstance::{Document, Pipeline};
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -38,6 +41,9 @@ fn newsy() -> impl Strategy<Value = String> {
         Just(" not ".to_string()),
         Just(" support ".to_string()),
         Just(" love ".to_string()),
+        Just("=Legend".to_string()),
+        Just("-".to_string()),
+        Just("@".to_string()),
         Just(" hate ".to_string()),
         Just(" great ".to_string()),
         Just(" – ".to_string()),
@@ -99,6 +105,31 @@ fn check(text: String) {
     quote_rows(&a, &opts);
     stance_rows(&a, &opts);
     person_rows(&a, &opts);
+    same_sentences_table(&a);
+}
+
+/// `annotate`'s [`SentenceTable`] writes the bytes that the rows of
+/// [`sentence_rows`] write, in CSV and JSONL, spreadsheet-safe or not.
+fn same_sentences_table(a: &newstance::Annotated) {
+    for spreadsheet_safe in [false, true] {
+        let opts = Options { spreadsheet_safe };
+        for format in [Format::Csv, Format::Jsonl] {
+            let write = |f: &dyn Fn(&mut TableWriter<&mut Vec<u8>>)| {
+                let mut out = Vec::new();
+                let mut w = TableWriter::new(&mut out, Table::Sentences, format, true).unwrap();
+                f(&mut w);
+                w.flush().unwrap();
+                drop(w);
+                out
+            };
+            let table = write(&|w| w.write_sentences(&SentenceTable::new(a, &opts)).unwrap());
+            let rows = write(&|w| w.write_all(&sentence_rows(a, &opts)).unwrap());
+            assert_eq!(
+                String::from_utf8_lossy(&table),
+                String::from_utf8_lossy(&rows)
+            );
+        }
+    }
 }
 
 proptest! {

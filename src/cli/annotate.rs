@@ -49,7 +49,7 @@ pub struct AnnotateArgs {
 
 /// The rows of every table for one document.
 struct Rows {
-    sentences: Vec<output::SentenceRow>,
+    sentences: output::SentenceTable,
     quotes: Vec<output::QuoteRow>,
     stances: Vec<output::StanceRow>,
     people: Vec<output::PersonRow>,
@@ -60,9 +60,9 @@ impl Rows {
         let want = |t: Table| only.is_none_or(|o| o == t);
         Rows {
             sentences: if want(Table::Sentences) {
-                output::sentence_rows(a, opts)
+                output::SentenceTable::new(a, opts)
             } else {
-                Vec::new()
+                output::SentenceTable::default()
             },
             quotes: if want(Table::Quotes) {
                 output::quote_rows(a, opts)
@@ -95,7 +95,7 @@ struct Writers {
 impl Writers {
     fn write(&mut self, rows: &Rows) -> std::io::Result<()> {
         if let Some(w) = &mut self.sentences {
-            w.write_all(&rows.sentences)?;
+            w.write_sentences(&rows.sentences)?;
         }
         if let Some(w) = &mut self.quotes {
             w.write_all(&rows.quotes)?;

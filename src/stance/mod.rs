@@ -559,7 +559,7 @@ impl StanceTagger {
                     if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
                         continue;
                     }
-                    let s = target::score(&prep, m.t0, m.t1, &self.lexicon, vader, weights);
+                    let s = target::score(prep, m.t0, m.t1, &self.lexicon, vader, weights);
                     let by_cue = s
                         .parts
                         .iter()
