@@ -246,16 +246,35 @@ pub fn tokenize<'a>(
         let mut i = 0;
         while i < bytes.len() {
             // A space between words: the common case, without decoding.
-            if bytes[i] == b' ' {
+            let b = bytes[i];
+            if b == b' ' {
                 i += 1;
                 continue;
             }
-            let (c, cl) = char_at(s, i);
-            if c.is_whitespace() {
-                i += cl;
-                continue;
-            }
-            if c.is_alphanumeric() {
+            // ASCII by table (its white space is \t..=\r and the space);
+            // only other chars are decoded.
+            let first = CLASS[usize::from(b)];
+            let ascii = first & NON_ASCII == 0;
+            let (c, cl) = if ascii {
+                if matches!(b, b'\t'..=b'\r') {
+                    i += 1;
+                    continue;
+                }
+                (char::from(b), 1)
+            } else {
+                let (c, cl) = char_at(s, i);
+                if c.is_whitespace() {
+                    i += cl;
+                    continue;
+                }
+                (c, cl)
+            };
+            if (ascii && first & ALNUM != 0) || (!ascii && c.is_alphanumeric()) {
+                let cap = if ascii {
+                    first & UPPER != 0
+                } else {
+                    c.is_uppercase()
+                };
                 let mut j = i + cl;
                 let mut seg_len = 1; // letters since the last inner period
                 while j < bytes.len() {
@@ -267,6 +286,18 @@ pub fn tokenize<'a>(
                     seg_len += run;
                     j += run;
                     if j == bytes.len() {
+                        break;
+                    }
+                    let bj = bytes[j];
+                    if bj < 0x80 {
+                        // Not a letter or digit, or the run would go on.
+                        if ((bj == b'\'' || bj == b'-') && alnum_at(s, j + 1))
+                            || (bj == b'.' && seg_len == 1 && alnum_at(s, j + 1))
+                        {
+                            seg_len = 0;
+                            j += 1;
+                            continue;
+                        }
                         break;
                     }
                     let (cj, lj) = char_at(s, j);
@@ -305,16 +336,7 @@ pub fn tokenize<'a>(
                     buf.push_str(&word.to_lowercase().replace('’', "'"));
                 }
                 let span = Span::new(start, start + word.len());
-                push(
-                    &mut toks,
-                    span,
-                    word,
-                    true,
-                    c.is_uppercase(),
-                    poss,
-                    false,
-                    p,
-                );
+                push(&mut toks, span, word, true, cap, poss, false, p);
                 if buf.len() > from {
                     in_buf.push((toks.len() - 1, from, buf.len()));
                 } else {
