@@ -812,10 +812,11 @@ impl<W: Write> TableWriter<W> {
 /// A row of one of the tables, which can write itself as a CSV record.
 ///
 /// The default goes through serde. [`SentenceRow`], one per sentence and so
-/// most of what `annotate` writes, writes its fields one by one instead, with
-/// a short path for VADER's scores: on the writing thread that is about half
-/// the work per row (callgrind), and the writing thread shares the cores
-/// with the workers. A test checks both paths give the same bytes.
+/// most of what `annotate` writes, writes its fields one by one instead (as
+/// [`SentenceTable`] does), with a short path for VADER's scores: on the
+/// writing thread that is about half the work per row (callgrind), and the
+/// writing thread shares the cores with the workers. Tests check that these
+/// paths give the bytes serde gives.
 pub trait TableRow: Serialize {
     /// Writes the row as one record.
     fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
