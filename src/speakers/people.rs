@@ -19,11 +19,11 @@ use crate::span::Span;
 
 /// What the stage knows about one person while it works.
 #[derive(Clone, Debug)]
-pub struct PersonInfo {
+pub struct PersonInfo<'a> {
     /// Canonical (fullest) name.
     pub name: String,
-    /// The canonical name's words, lowercased.
-    pub words: Vec<String>,
+    /// The canonical name's words, lowercased (borrowed from the tokens).
+    pub words: Vec<&'a str>,
     /// Other surface forms, in order of first use.
     pub aliases: Vec<String>,
     /// Gender from first name, title, role or resolved pronouns.
@@ -80,12 +80,12 @@ fn sentence_initial(toks: &[Tok], i: usize) -> bool {
 
 /// Finds the people of a document and every proper-name reference.
 /// `nwords` is the number of distinct words (token ids).
-pub fn find(
+pub fn find<'a>(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'a>],
     nwords: usize,
     lex: &Lexicons,
-) -> (Vec<PersonInfo>, Vec<NameRef>) {
+) -> (Vec<PersonInfo<'a>>, Vec<NameRef>) {
     // Words the document uses in lowercase, by id.
     let mut lower_seen = vec![false; nwords];
     for t in toks.iter().filter(|t| t.word && !t.cap) {
@@ -259,7 +259,7 @@ pub fn find(
         .iter()
         .map(|&(c, n)| (3..=25).contains(&n) && c * 10 >= n * 6)
         .collect();
-    let mut people: Vec<PersonInfo> = Vec::new();
+    let mut people: Vec<PersonInfo<'a>> = Vec::new();
     let mut by_ends: HashMap<(&str, &str), usize> = HashMap::default();
     let mut first_pos: Vec<usize> = Vec::new();
     let mut run_person: Vec<Option<usize>> = vec![None; runs.len()];
@@ -287,8 +287,7 @@ pub fn find(
     };
     // The name's words (without periods), lowercased.
     let word_toks = |r: &Run| nt(r).iter().copied().filter(|&t| toks[t].lower != ".");
-    let words_of =
-        |r: &Run| -> Vec<String> { word_toks(r).map(|t| toks[t].lower.to_string()).collect() };
+    let words_of = |r: &Run| -> Vec<&'a str> { word_toks(r).map(|t| toks[t].lower).collect() };
     for (ri, r) in runs.iter().enumerate() {
         if r.nonperson || r.nwords < 2 || headline[toks[r.head].para as usize] {
             continue;
@@ -383,7 +382,7 @@ pub fn find(
         if r.nwords != 1 {
             continue;
         }
-        let w = toks[word_toks(r).next().unwrap()].low();
+        let w = toks[word_toks(r).next().unwrap()].lower;
         let surface = toks[nt(r)[0]].span.of(text);
         cands.clear();
         let acronym = surface.chars().count() >= 2 && surface.chars().all(|c| c.is_uppercase());
@@ -408,7 +407,7 @@ pub fn find(
                 evidence.then(|| {
                     people.push(PersonInfo {
                         name: surface.to_string(),
-                        words: vec![w.to_string()],
+                        words: vec![w],
                         aliases: Vec::new(),
                         gender: toks[nt(r)[0]].info.first_name.unwrap_or(Gender::Unknown),
                         roles: Vec::new(),
