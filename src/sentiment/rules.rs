@@ -293,7 +293,65 @@ fn tokenize(
         padded.extend_from_slice(&[b' '; INLINE]);
         tokenize_ascii(table, padded, lower, tokens)
     } else {
-        for raw in text.split(py::is_space).filter(|t| !t.is_empty()) {
+        padded.clear();
+        padded.extend_from_slice(text.as_bytes());
+        padded.extend_from_slice(&[b' '; INLINE]);
+        tokenize_mixed(table, text, padded, lower, tokens);
+        Marks::count(text.as_bytes())
+    }
+}
+
+/// [`tokenize`] for text with some non-ASCII character: split on Python's
+/// white space (Unicode's, and the separators `\x1c..=\x1f`), with the
+/// ASCII tokens (most of them: news text is ASCII but for curly quotes and
+/// dashes) read as [`tokenize_ascii`] reads them, and the others stripped,
+/// lowercased and looked up char by char. `padded` is the text and
+/// [`INLINE`] spaces. The caller counts "!" and "?".
+fn tokenize_mixed(
+    table: &Table,
+    text: &str,
+    padded: &[u8],
+    lower: &mut Vec<u8>,
+    tokens: &mut Tokens,
+) {
+    let b = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next().expect("a char boundary");
+    let mut uncounted = Marks::default();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if py::is_space_ascii(b[i]) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(i);
+            if py::is_space(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A token: up to the next white space.
+        let (mut j, mut ascii) = (i, true);
+        while j < b.len() {
+            if b[j] < 0x80 {
+                if py::is_space_ascii(b[j]) {
+                    break;
+                }
+                j += 1;
+            } else {
+                let c = char_at(j);
+                if py::is_space(c) {
+                    break;
+                }
+                ascii = false;
+                j += c.len_utf8();
+            }
+        }
+        if ascii {
+            ascii_token(table, padded, i, Some(j), lower, tokens, &mut uncounted);
+        } else {
+            let raw = &text[i..j];
             let stripped = py::strip_punctuation(raw);
             let word = if py::char_len(stripped) <= 2 {
                 raw
@@ -302,7 +360,7 @@ fn tokenize(
             };
             push_lowered(table, word, lower, tokens);
         }
-        Marks::count(text.as_bytes())
+        i = j;
     }
 }
 
@@ -384,100 +442,130 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
         if i >= n {
             break;
         }
-        let window = padded[i..i + INLINE].try_into().unwrap_or(&[b' '; INLINE]);
-        let w = u128::from_le_bytes(*window);
-        let classes = swar::common(w);
-        // The token ends at the first white space byte. Usually that is the
-        // first byte <= 0x20; a control byte (not white space) before it,
-        // or no white space in 16 bytes, makes a long token.
-        let len = classes.le_space.trailing_zeros() as usize;
-        if len >= INLINE || !py::is_space_ascii(padded[i + len]) {
-            i = long_token(table, padded, i, lower, tokens, &mut marks) + 1;
-            continue;
-        }
-        // bytes[i] is not white space, so 1 <= len <= 15.
-        let in_token = swar::first(len);
-        let letters = classes.letters & in_token;
-        // `item.isupper()`: some upper case letter, no lower case one.
-        let upper = letters != 0 && classes.lowercase & in_token == 0;
-        let x = w & swar::first_bytes(len);
-        let (mut s, mut key, mut key_len, mut nt) = (i, x, len, 0);
-        if letters != in_token {
-            // Some byte is not a letter: punctuation to strip, "!" and
-            // "?" to count, maybe "n't".
-            let rare = swar::rare(w);
-            let punct = rare.punct & in_token;
-            if punct != 0 {
-                // Every "!" and "?" of the text is in some token: count
-                // here, in the tokens that have punctuation at all. (Most
-                // punctuation is "," or "."; counting bits costs a dozen
-                // instructions without a POPCNT instruction.)
-                if (rare.bangs | rare.questions) & in_token != 0 {
-                    marks.bangs += (rare.bangs & in_token).count_ones() as usize;
-                    marks.questions += (rare.questions & in_token).count_ones() as usize;
-                }
-                // `_strip_punc_if_word`: strip both ends unless that leaves
-                // two characters or fewer.
-                let kept = !punct & in_token;
-                if kept != 0 {
-                    let first = kept.trailing_zeros() as usize;
-                    let last = 31 - kept.leading_zeros() as usize;
-                    let word_len = last + 1 - first;
-                    if word_len > 2 {
-                        s = i + first;
-                        key_len = word_len;
-                        key = (x >> (8 * first)) & swar::first_bytes(word_len);
-                    }
-                }
-            }
-            // `negated`, include_nt: any word containing "n't" (any case)
-            // negates. A "n't" in the raw token is in the stripped word too.
-            if rare.nt & (in_token >> 2) != 0 {
-                nt = flag::NT;
-            }
-        }
-        let entry =
-            table
-                .words
-                .get_ascii_packed([key as u64, (key >> 64) as u64], key_len, ascii_lower8);
-        tokens.push(Token {
-            lo: s as u32,
-            hi: (s + key_len) as u32,
-            in_text: true,
-            valence: entry.valence,
-            flags: entry.flags | nt,
-            upper,
-        });
-        i += len + 1;
+        // Past the white space byte that ends the token.
+        i = ascii_token(table, padded, i, None, lower, tokens, &mut marks) + 1;
     }
     lower.clear();
     marks
 }
 
+/// Reads the ASCII token starting at `i` of `padded` (see
+/// [`tokenize_ascii`]) and returns where it ends. `end` is its end if the
+/// caller knows it ([`tokenize_mixed`]: the text after it may be
+/// non-ASCII, so the window is cut there and filled with spaces, as if the
+/// token were followed by one); else it ends at the first white space.
+#[inline]
+fn ascii_token(
+    table: &Table,
+    padded: &[u8],
+    i: usize,
+    end: Option<usize>,
+    lower: &mut Vec<u8>,
+    tokens: &mut Tokens,
+    marks: &mut Marks,
+) -> usize {
+    let window = padded[i..i + INLINE].try_into().unwrap_or(&[b' '; INLINE]);
+    let mut w = u128::from_le_bytes(*window);
+    if let Some(end) = end {
+        if end - i >= INLINE {
+            return long_token(table, padded, i, end, lower, tokens, marks);
+        }
+        let keep = swar::first_bytes(end - i);
+        w = (w & keep) | (u128::from_le_bytes([b' '; INLINE]) & !keep);
+    }
+    let classes = swar::common(w);
+    // The token ends at the first white space byte. Usually that is the
+    // first byte <= 0x20; a control byte (not white space) before it,
+    // or no white space in 16 bytes, makes a long token.
+    let len = classes.le_space.trailing_zeros() as usize;
+    if len >= INLINE || !py::is_space_ascii((w >> (8 * len)) as u8) {
+        let end = end.unwrap_or_else(|| ascii_token_end(padded, i));
+        return long_token(table, padded, i, end, lower, tokens, marks);
+    }
+    // bytes[i] is not white space, so 1 <= len <= 15.
+    let in_token = swar::first(len);
+    let letters = classes.letters & in_token;
+    // `item.isupper()`: some upper case letter, no lower case one.
+    let upper = letters != 0 && classes.lowercase & in_token == 0;
+    let x = w & swar::first_bytes(len);
+    let (mut s, mut key, mut key_len, mut nt) = (i, x, len, 0);
+    if letters != in_token {
+        // Some byte is not a letter: punctuation to strip, "!" and
+        // "?" to count, maybe "n't".
+        let rare = swar::rare(w);
+        let punct = rare.punct & in_token;
+        if punct != 0 {
+            // Every "!" and "?" of the text is in some token: count
+            // here, in the tokens that have punctuation at all. (Most
+            // punctuation is "," or "."; counting bits costs a dozen
+            // instructions without a POPCNT instruction.)
+            if (rare.bangs | rare.questions) & in_token != 0 {
+                marks.bangs += (rare.bangs & in_token).count_ones() as usize;
+                marks.questions += (rare.questions & in_token).count_ones() as usize;
+            }
+            // `_strip_punc_if_word`: strip both ends unless that leaves
+            // two characters or fewer.
+            let kept = !punct & in_token;
+            if kept != 0 {
+                let first = kept.trailing_zeros() as usize;
+                let last = 31 - kept.leading_zeros() as usize;
+                let word_len = last + 1 - first;
+                if word_len > 2 {
+                    s = i + first;
+                    key_len = word_len;
+                    key = (x >> (8 * first)) & swar::first_bytes(word_len);
+                }
+            }
+        }
+        // `negated`, include_nt: any word containing "n't" (any case)
+        // negates. A "n't" in the raw token is in the stripped word too.
+        if rare.nt & (in_token >> 2) != 0 {
+            nt = flag::NT;
+        }
+    }
+    let entry =
+        table
+            .words
+            .get_ascii_packed([key as u64, (key >> 64) as u64], key_len, ascii_lower8);
+    tokens.push(Token {
+        lo: s as u32,
+        hi: (s + key_len) as u32,
+        in_text: true,
+        valence: entry.valence,
+        flags: entry.flags | nt,
+        upper,
+    });
+    i + len
+}
+
+/// Where the ASCII token starting at `start` ends: at the first white space
+/// byte, or at the end of the text.
+fn ascii_token_end(padded: &[u8], start: usize) -> usize {
+    let bytes = &padded[..padded.len() - INLINE];
+    bytes[start..]
+        .iter()
+        .position(|&b| class(b) & SPACE != 0)
+        .map_or(bytes.len(), |k| start + k)
+}
+
 /// A token of [`tokenize_ascii`] with no white space in its first 16 bytes,
-/// or a control byte, starting at `start`: scanned byte by byte. Returns
-/// where it ends.
+/// or a control byte, from `start` to `end`: scanned byte by byte. Returns
+/// `end`.
 #[cold]
 #[inline(never)]
 fn long_token(
     table: &Table,
     padded: &[u8],
     start: usize,
+    end: usize,
     lower: &mut Vec<u8>,
     tokens: &mut Tokens,
     marks: &mut Marks,
 ) -> usize {
     let bytes = &padded[..padded.len() - INLINE];
-    let mut seen = 0u8;
-    let mut end = start;
-    while end < bytes.len() {
-        let c = class(bytes[end]);
-        if c & SPACE != 0 {
-            break;
-        }
-        seen |= c;
-        end += 1;
-    }
+    let seen = bytes[start..end]
+        .iter()
+        .fold(0u8, |seen, &b| seen | class(b));
     let (mut s, mut e) = (start, end);
     if seen & PUNCT != 0 {
         let m = Marks::count(&bytes[start..end]);
@@ -499,9 +587,13 @@ fn long_token(
         let raw = pack_window(window, word.len());
         table.words.get_ascii_packed(raw, word.len(), ascii_lower8)
     } else {
-        lower.clear();
+        // Looked up lowercased at the end of `lower`, which may hold the
+        // lowered non-ASCII tokens before it ([`tokenize_mixed`]).
+        let lo = lower.len();
         lower.extend(word.iter().map(u8::to_ascii_lowercase));
-        table.words.get(lower)
+        let entry = table.words.get(&lower[lo..]);
+        lower.truncate(lo);
+        entry
     };
     if seen & APOSTROPHE != 0
         && word.windows(3).any(|w| {
