@@ -649,6 +649,17 @@ impl StanceTagger {
                 });
             }
         }
+        // The quote parts that overlap the sentence (none in most
+        // narration): only their words can be `I` or `you` of someone.
+        let near = {
+            let lo = addressees.partition_point(|(q, _, _)| q.end <= sentence.start);
+            let hi = addressees.partition_point(|(q, _, _)| q.start < sentence.end);
+            &addressees[lo..hi.max(lo)]
+        };
+        if near.is_empty() {
+            refs.sort_by_key(|r| (r.t0, r.t1));
+            return;
+        }
         taken.clear();
         taken.resize(toks.len(), false);
         for r in refs.iter() {
@@ -658,7 +669,7 @@ impl StanceTagger {
             if t.kind != Kind::Word || taken[k] {
                 continue;
             }
-            let Some((_, speaker, addressee)) = addressed(addressees, t.span) else {
+            let Some((_, speaker, addressee)) = addressed(near, t.span) else {
                 continue;
             };
             let person = if YOU.contains(&t.norm) {
