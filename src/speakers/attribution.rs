@@ -134,13 +134,37 @@ struct Ctx<'a> {
     segs: &'a [Segment],
     refs: Vec<Ref>,
     /// Token -> the reference covering it.
-    ref_at: Vec<Option<usize>>,
+    ref_at: RefAt,
     /// Sentence -> token range.
     sent_range: Vec<(usize, usize)>,
     seg_open: Vec<Option<usize>>,
     seg_close: Vec<Option<usize>>,
     /// Token -> the segment its quotation mark opens.
-    open_seg: Vec<Option<usize>>,
+    open_seg: Vec<Option<u32>>,
+}
+
+/// Token -> the reference covering it, in 32 bits per token (a document's
+/// references and tokens number far fewer than 2^32).
+struct RefAt(Vec<Option<u32>>);
+
+impl RefAt {
+    /// The reference covering token `i` (which must exist).
+    #[inline]
+    fn at(&self, i: usize) -> Option<usize> {
+        self.0[i].map(|r| r as usize)
+    }
+
+    /// The reference covering token `i`, if there is such a token.
+    #[inline]
+    fn get(&self, i: usize) -> Option<usize> {
+        self.0.get(i).copied().flatten().map(|r| r as usize)
+    }
+
+    /// Makes reference `r` cover tokens `from..to`.
+    fn set(&mut self, from: usize, to: usize, r: usize) {
+        let r = u32::try_from(r).expect("fewer than 2^32 references");
+        self.0[from..to].fill(Some(r));
+    }
 }
 
 /// How far (in tokens) the rules look back or ahead from a cue or a quote:
@@ -280,7 +304,7 @@ impl<'a> Ctx<'a> {
         let mut i = to;
         while i > from {
             i -= 1;
-            if let Some(r) = self.ref_at[i]
+            if let Some(r) = self.ref_at.at(i)
                 && self.refs[r].head >= from
                 && self.refs[r].last < to
                 && self.subject_like(r)
@@ -300,7 +324,7 @@ impl<'a> Ctx<'a> {
         if (from..to).any(|k| !self.toks[k].word) {
             return None;
         }
-        if let Some(r) = self.ref_at[from]
+        if let Some(r) = self.ref_at.at(from)
             && self.refs[r].last + 1 == to
         {
             return Some(Slot::Ref(r));
@@ -410,7 +434,7 @@ impl<'a> Ctx<'a> {
             if t.sent != self.toks[k].sent || (!t.word && t.lower != ".") {
                 break;
             }
-            if let Some(r) = self.ref_at[m]
+            if let Some(r) = self.ref_at.at(m)
                 && !matches!(
                     self.refs[r].kind,
                     RefKind::Pronoun(Pron::First | Pron::Second)
@@ -558,7 +582,7 @@ impl<'a> Ctx<'a> {
         if k == first || !in_seg(k) || self.toks[k].lower != ":" || !in_seg(k + 1) {
             return None;
         }
-        let name = self.ref_at[first].filter(|&r| {
+        let name = self.ref_at.at(first).filter(|&r| {
             self.refs[r].head == first
                 && self.refs[r].last + 1 == k
                 && self.refs[r].kind == RefKind::Name
@@ -608,7 +632,7 @@ impl<'a> Ctx<'a> {
                 let word = t.span.of(self.text);
                 t.word
                     && t.cap
-                    && self.ref_at[c + 1].is_none()
+                    && self.ref_at.at(c + 1).is_none()
                     && t.info.stopword
                     // `US Senator Jeff Sessions said`: an acronym, not "us".
                     && !(word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
@@ -635,7 +659,7 @@ impl<'a> Ctx<'a> {
                 // Another quotation opening: stop unless it is a title
                 // inside the attribution (`the "You & I" singer told`).
                 if let Some(h) = self.open_seg[j]
-                    && self.is_free(h)
+                    && self.is_free(h as usize)
                 {
                     return None;
                 }
@@ -661,7 +685,7 @@ impl<'a> Ctx<'a> {
                 // Bernstein, a former adviser ..., wrote`).
                 let appositive = self.toks[j - 1].lower == ","
                     && gap.iter().take(4).any(|&a| {
-                        self.ref_at[a].is_some_and(|r| {
+                        self.ref_at.at(a).is_some_and(|r| {
                             matches!(self.refs[r].kind, RefKind::Name | RefKind::NonPerson)
                         })
                     });
@@ -680,12 +704,12 @@ impl<'a> Ctx<'a> {
                     && !subject_opening
                     && gap
                         .iter()
-                        .all(|&a| self.ref_at[a].is_none() && self.toks[a].info.stopword)
+                        .all(|&a| self.ref_at.at(a).is_none() && self.toks[a].info.stopword)
                 {
                     return None;
                 }
                 let candidate = |k: usize| {
-                    self.ref_at[k].filter(|&r| {
+                    self.ref_at.at(k).filter(|&r| {
                         !self.toks[self.refs[r].last].poss
                             && !matches!(
                                 self.refs[r].kind,
@@ -738,7 +762,7 @@ impl<'a> Ctx<'a> {
     fn clause_subject(&self, from: usize, to: usize) -> Option<usize> {
         (from..to)
             .find_map(|i| {
-                self.ref_at[i].filter(|&r| {
+                self.ref_at.at(i).filter(|&r| {
                     self.refs[r].last < to && self.is_person_ref(r) && self.subject_like(r)
                 })
             })
@@ -793,7 +817,7 @@ impl<'a> Ctx<'a> {
         // before the colon or the participle.
         let adjacent = |at: usize| {
             at.checked_sub(1)
-                .and_then(|b| self.ref_at[b])
+                .and_then(|b| self.ref_at.at(b))
                 .filter(|&r| self.is_person_ref(r) && !self.toks[self.refs[r].last].poss)
         };
         if pt.low() == ":"
@@ -863,7 +887,7 @@ impl<'a> Ctx<'a> {
         if k >= from + 3
             && self.toks[k - 1].low() == "who"
             && self.toks[k - 2].low() == ","
-            && let Some(r) = self.ref_at[k - 3]
+            && let Some(r) = self.ref_at.at(k - 3)
         {
             return Some(r);
         }
@@ -884,7 +908,7 @@ impl<'a> Ctx<'a> {
         let mut i = k;
         while i > from {
             i -= 1;
-            if let Some(r) = self.ref_at[i]
+            if let Some(r) = self.ref_at.at(i)
                 && self.refs[r].head >= from
                 && self.refs[r].last < k
                 && self.is_person_ref(r)
@@ -917,7 +941,7 @@ pub fn attribute(
 ) -> Attribution {
     // --- References: names, pronouns, descriptions. ---
     let mut refs: Vec<Ref> = Vec::new();
-    let mut ref_at: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut ref_at = RefAt(vec![None; toks.len()]);
     let mut covered = vec![false; toks.len()];
     for n in names {
         for c in covered.iter_mut().take(n.last + 1).skip(n.head) {
@@ -965,9 +989,7 @@ pub fn attribute(
                 subj: true,
                 role: None,
             });
-            for r in ref_at.iter_mut().take(n.last + 1).skip(head) {
-                *r = Some(id);
-            }
+            ref_at.set(head, n.last + 1, id);
             i = n.last + 1;
             continue;
         }
@@ -984,7 +1006,7 @@ pub fn attribute(
                     subj,
                     role: None,
                 });
-                ref_at[i] = Some(id);
+                ref_at.set(i, i + 1, id);
                 i += 1;
                 continue;
             }
@@ -1021,9 +1043,7 @@ pub fn attribute(
                         subj: true,
                         role: Some(toks[k].lower.to_string()),
                     });
-                    for r in ref_at.iter_mut().take(k + 1).skip(i) {
-                        *r = Some(id);
-                    }
+                    ref_at.set(i, k + 1, id);
                     i = k + 1;
                     continue;
                 }
@@ -1060,7 +1080,7 @@ pub fn attribute(
     cx.seg_open = segs.iter().map(|s| cx.tok_at(s.open)).collect();
     for (g, o) in cx.seg_open.iter().enumerate() {
         if let Some(o) = *o {
-            cx.open_seg[o] = Some(g);
+            cx.open_seg[o] = Some(u32::try_from(g).expect("fewer than 2^32 segments"));
         }
     }
     cx.seg_close = segs
@@ -1349,7 +1369,7 @@ pub fn attribute(
                     .chain(
                         // Persons named earlier in the same sentence.
                         (cx.sent_range[s].0.max(r.head.saturating_sub(WINDOW))..r.head)
-                            .filter_map(|k| cx.ref_at[k])
+                            .filter_map(|k| cx.ref_at.at(k))
                             .filter_map(|x| resolved[x]),
                     )
                     .collect();
@@ -1634,7 +1654,7 @@ fn addressee(cx: &Ctx, k: usize) -> Option<usize> {
     if cx.toks.get(n).is_some_and(|t| t.lower == "to") {
         n += 1;
     }
-    let r = cx.ref_at.get(n).copied().flatten()?;
+    let r = cx.ref_at.get(n)?;
     (cx.refs[r].kind == RefKind::Name).then_some(r)
 }
 
@@ -1686,7 +1706,7 @@ fn context_link(cx: &Ctx, attrs: &[SegAttr], g: usize) -> Option<Result<usize, u
         let (ss, _) = cx.sent_range[prev_sent as usize];
         let ss = ss.max(p.saturating_sub(WINDOW));
         let r = cx.subject_before(ss, p + 1)?;
-        let first = (ss..=p).find_map(|k| cx.ref_at[k].filter(|&x| cx.subject_like(x)));
+        let first = (ss..=p).find_map(|k| cx.ref_at.at(k).filter(|&x| cx.subject_like(x)));
         // The sentence's subject, a person.
         if first == Some(r) || cx.refs[r].head <= ss + 3 {
             return matches!(
@@ -1757,7 +1777,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         && (ss..c).all(|j| toks[j].word && toks[j].cap && outside(j))
         && let Some(content) = span(c + 1, end)
     {
-        let slot = match cx.ref_at[ss] {
+        let slot = match cx.ref_at.at(ss) {
             Some(r) if cx.refs[r].last + 1 == c => Slot::Ref(r),
             _ => Slot::Other(Span::new(toks[ss].span.start, toks[c - 1].span.end)),
         };
@@ -1849,7 +1869,8 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         let participle = toks[k].low().ends_with("ing") && toks[k - 1].low() == ",";
         let subject = if participle {
             (ss..k).find_map(|i| {
-                cx.ref_at[i]
+                cx.ref_at
+                    .at(i)
                     .filter(|&r| cx.refs[r].last < k && cx.is_person_ref(r) && cx.subject_like(r))
             })
         } else {
@@ -1867,7 +1888,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         // "A Reuters poll showed": an organisation's name inside a longer
         // noun phrase; the phrase is the source.
         let embedded_org = subject.as_ref().is_some_and(|(_, _, last)| {
-            !cx.ref_at[*last].is_some_and(|r| cx.is_person_ref(r))
+            !cx.ref_at.at(*last).is_some_and(|r| cx.is_person_ref(r))
                 && !(last + 1..k).all(|j| AUX.contains(&toks[j].low()))
         });
         let np = || {
@@ -1959,7 +1980,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
                 | "asked"
                 | "urged"
         ) {
-            if let Some(r) = cx.ref_at.get(m).copied().flatten() {
+            if let Some(r) = cx.ref_at.get(m) {
                 m = cx.refs[r].last + 1;
             } else {
                 // "told reporters he ...": a short object.
@@ -1996,7 +2017,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
         } else if let Some(t) = that {
             Some(t)
         } else if (class == CueClass::Speech
-            || (class == CueClass::Cognition && (cx.ref_at[m].is_some() || is_det(w))))
+            || (class == CueClass::Cognition && (cx.ref_at.at(m).is_some() || is_det(w))))
             // "took to Twitter to clarify some points": an infinitive with
             // a plain object names a purpose, not a report.
             && !(k > ss && toks[k - 1].low() == "to")
@@ -2038,7 +2059,7 @@ fn reported_speech(cx: &Ctx, s: usize, used: &[bool]) -> Vec<Reported> {
 /// toward another person (`Legend could not support West's bid`).
 fn stance_holder(cx: &Ctx, s: usize, resolved: &[Option<usize>]) -> Option<usize> {
     let (ss, se) = cx.sent_range[s];
-    let subj_ref = (ss..se).find_map(|k| cx.ref_at[k].filter(|&r| cx.subject_like(r)))?;
+    let subj_ref = (ss..se).find_map(|k| cx.ref_at.at(k).filter(|&r| cx.subject_like(r)))?;
     let subj = resolved[subj_ref]?;
     if !matches!(
         cx.refs[subj_ref].kind,
@@ -2048,7 +2069,7 @@ fn stance_holder(cx: &Ctx, s: usize, resolved: &[Option<usize>]) -> Option<usize
     }
     let verb = (cx.refs[subj_ref].last + 1..se).find(|&k| cx.cue(k) == Some(CueClass::Stance))?;
     let other = (verb + 1..se).any(|k| {
-        cx.ref_at[k].is_some_and(|r| {
+        cx.ref_at.at(k).is_some_and(|r| {
             matches!(cx.refs[r].kind, RefKind::Name | RefKind::Description)
                 && resolved[r].is_some_and(|p| p != subj)
         })
