@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub(crate) mod chars;
 pub mod cli;
 pub mod document;
 pub mod error;

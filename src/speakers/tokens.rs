@@ -103,7 +103,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(s, i).0.is_alphanumeric(),
+        Some(_) => crate::chars::is_alphanumeric(char_at(s, i).0),
     }
 }
 
@@ -269,7 +269,7 @@ pub fn tokenize<'a>(
                 }
                 (c, cl)
             };
-            if (ascii && first & ALNUM != 0) || (!ascii && c.is_alphanumeric()) {
+            if (ascii && first & ALNUM != 0) || (!ascii && crate::chars::is_alphanumeric(c)) {
                 let cap = if ascii {
                     first & UPPER != 0
                 } else {
@@ -301,7 +301,7 @@ pub fn tokenize<'a>(
                         break;
                     }
                     let (cj, lj) = char_at(s, j);
-                    if cj.is_alphanumeric() {
+                    if crate::chars::is_alphanumeric(cj) {
                         seg_len += 1;
                         j += lj;
                     } else if ((is_apostrophe(cj) || cj == '-') && alnum_at(s, j + lj))

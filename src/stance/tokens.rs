@@ -113,7 +113,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => false,
         Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(s, i).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(s, i).is_some_and(crate::chars::is_alphanumeric),
     }
 }
 
@@ -175,7 +175,7 @@ pub fn tokenize_into<'a>(
             }
             c
         };
-        if class & ALNUM != 0 || (class & HIGH != 0 && c.is_alphanumeric()) {
+        if class & ALNUM != 0 || (class & HIGH != 0 && crate::chars::is_alphanumeric(c)) {
             // A word: alphanumerics, joined by single hyphens or apostrophes
             // that are not the start of a clitic. `seen` collects the
             // UPPER and HIGH bits of its bytes, so that a lowercase ASCII
