@@ -409,3 +409,31 @@ fn plain_table_matches_the_dispatched_bytes() {
         assert_eq!(is_plain(b), !dispatched, "byte {b:#04x}");
     }
 }
+
+/// The sixteen-bytes-at-a-time skip ends where the byte-by-byte one does,
+/// for every byte value at every position of a window and of the tail.
+#[test]
+fn plain_run_end_matches_bytes() {
+    let scalar = |b: &[u8], mut j: usize| {
+        while j < b.len() && is_plain(b[j]) {
+            j += 1;
+        }
+        j
+    };
+    for len in 0..40 {
+        for at in 0..len {
+            for v in 0..=255u8 {
+                let mut buf: Vec<u8> = (0..len).map(|k| b"abcXYZ019-'\x01"[k % 12]).collect();
+                buf[at] = v;
+                for from in [0, 1, 3] {
+                    let from = from.min(len);
+                    assert_eq!(
+                        plain_run_end(&buf, from),
+                        scalar(&buf, from),
+                        "{buf:?} from {from}"
+                    );
+                }
+            }
+        }
+    }
+}
