@@ -279,10 +279,7 @@ pub fn tokenize<'a>(
                 let mut seg_len = 1; // letters since the last inner period
                 while j < bytes.len() {
                     // ASCII letters and digits first: most of the text.
-                    let run = bytes[j..]
-                        .iter()
-                        .position(|&b| CLASS[b as usize] & ALNUM == 0)
-                        .unwrap_or(bytes.len() - j);
+                    let run = crate::chars::ascii_alnum_run(bytes, j).0 - j;
                     seg_len += run;
                     j += run;
                     if j == bytes.len() {

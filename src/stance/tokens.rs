@@ -185,13 +185,10 @@ pub fn tokenize_into<'a>(
             let mut seen = 0u8;
             loop {
                 // ASCII letters and digits without decoding; others below.
-                while j < bytes.len() {
-                    let k = BYTE_CLASS[usize::from(bytes[j])];
-                    if k & ALNUM == 0 {
-                        break;
-                    }
-                    seen |= k;
-                    j += 1;
+                let (end, upper) = crate::chars::ascii_alnum_run(bytes, j);
+                j = end;
+                if upper {
+                    seen |= UPPER;
                 }
                 if j < bytes.len() && bytes[j] >= 0x80 && alnum_at(s, j) {
                     seen |= HIGH;
