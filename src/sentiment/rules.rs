@@ -454,7 +454,7 @@ fn tokenize_ascii(table: &Table, padded: &[u8], lower: &mut Vec<u8>, tokens: &mu
 /// caller knows it ([`tokenize_mixed`]: the text after it may be
 /// non-ASCII, so the window is cut there and filled with spaces, as if the
 /// token were followed by one); else it ends at the first white space.
-#[inline]
+#[inline(always)]
 fn ascii_token(
     table: &Table,
     padded: &[u8],
@@ -478,7 +478,13 @@ fn ascii_token(
     // first byte <= 0x20; a control byte (not white space) before it,
     // or no white space in 16 bytes, makes a long token.
     let len = classes.le_space.trailing_zeros() as usize;
-    if len >= INLINE || !py::is_space_ascii((w >> (8 * len)) as u8) {
+    let long = match end {
+        None => len >= INLINE || !py::is_space_ascii(padded[i + len]),
+        // Cut at the known end: a first byte <= 0x20 before it is a
+        // control byte inside the token.
+        Some(end) => len != end - i,
+    };
+    if long {
         let end = end.unwrap_or_else(|| ascii_token_end(padded, i));
         return long_token(table, padded, i, end, lower, tokens, marks);
     }
