@@ -189,15 +189,9 @@ impl Options {
     }
 
     /// A cell that is already clean, made spreadsheet-safe if asked.
-    fn cell(&self, s: String) -> String {
-        if self.spreadsheet_safe && s.starts_with(['=', '+', '-', '@']) {
-            let mut out = String::with_capacity(s.len() + 1);
-            out.push('\'');
-            out.push_str(&s);
-            out
-        } else {
-            s
-        }
+    fn cell(&self, mut s: String) -> String {
+        self.guard(&mut s, 0);
+        s
     }
 }
 

@@ -287,15 +287,12 @@ fn tokenize(
 ) -> Marks {
     lower.clear();
     tokens.clear();
+    padded.clear();
+    padded.extend_from_slice(text.as_bytes());
+    padded.extend_from_slice(&[b' '; INLINE]);
     if ascii {
-        padded.clear();
-        padded.extend_from_slice(text.as_bytes());
-        padded.extend_from_slice(&[b' '; INLINE]);
         tokenize_ascii(table, padded, lower, tokens)
     } else {
-        padded.clear();
-        padded.extend_from_slice(text.as_bytes());
-        padded.extend_from_slice(&[b' '; INLINE]);
         tokenize_mixed(table, text, padded, lower, tokens);
         Marks::count(text.as_bytes())
     }

@@ -74,9 +74,10 @@ pub(crate) use self::portable::{common, rare};
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use super::{Common, Rare};
+    use crate::chars::sse2::within;
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
-        _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set_epi64x, _mm_set1_epi8,
     };
 
     /// The classes of the window `x` (little endian: byte 0 is the low byte).
@@ -99,16 +100,6 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     fn load(x: u128) -> __m128i {
         _mm_set_epi64x((x >> 64) as i64, x as i64)
-    }
-
-    /// Bytes in `lo..=hi` (signed compares: right for ASCII).
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn within(v: __m128i, lo: u8, hi: u8) -> __m128i {
-        _mm_and_si128(
-            _mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)),
-            _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)),
-        )
     }
 
     #[inline]

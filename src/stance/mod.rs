@@ -458,145 +458,143 @@ impl StanceTagger {
         out: &mut Vec<Stance>,
     ) {
         let toks = prep.tokens;
-        {
-            let cues = &prep.cues;
-            let speaker_id = match &speech.speaker {
-                Some(Source::Person(p)) => Some(*p),
-                _ => None,
+        let cues = &prep.cues;
+        let speaker_id = match &speech.speaker {
+            Some(Source::Person(p)) => Some(*p),
+            _ => None,
+        };
+        // 1. Stances held by the agent of a cue (a third party, or
+        //    anyone in narration).
+        let mut cue_stances: Vec<(Source, PersonId, &Ref, Judgement)> = Vec::new();
+        for c in cues {
+            let Some((agent, patient)) = self.roles(toks, c, refs) else {
+                continue;
             };
-            // 1. Stances held by the agent of a cue (a third party, or
-            //    anyone in narration).
-            let mut cue_stances: Vec<(Source, PersonId, &Ref, Judgement)> = Vec::new();
-            for c in cues {
-                let Some((agent, patient)) = self.roles(toks, c, refs) else {
-                    continue;
-                };
-                if agent.person == patient.person {
+            if agent.person == patient.person {
+                continue;
+            }
+            let in_quote = toks[c.first].quoted;
+            let by_speaker = Some(agent.person) == speaker_id || (in_quote && agent.deictic);
+            if by_speaker && speech.speaker.is_some() {
+                continue; // the speaker's own stance: scored below
+            }
+            if in_quote && agent.deictic {
+                continue;
+            }
+            let v = if c.negator.is_some() {
+                c.patient * target::NEGATION
+            } else {
+                c.patient
+            };
+            if v == 0.0 {
+                continue;
+            }
+            let start = c.negator.unwrap_or(c.first);
+            let start = if start > 0
+                && matches!(
+                    toks[start - 1].norm,
+                    "could" | "did" | "do" | "does" | "would" | "will" | "can" | "ca" | "wo"
+                ) {
+                start - 1
+            } else {
+                start
+            };
+            let span = Span::new(toks[start].span.start, toks[c.end - 1].span.end);
+            let scored = Scored {
+                score: v,
+                parts: vec![target::Contribution {
+                    span,
+                    value: v,
+                    cue: true,
+                    evaluates: false,
+                }],
+            };
+            let j = Judgement::from_scored(text, &scored);
+            let holder = Source::Person(agent.person);
+            if !cue_stances
+                .iter()
+                .any(|(h, t, _, _)| *h == holder && *t == patient.person)
+            {
+                cue_stances.push((holder, patient.person, patient, j));
+            }
+        }
+        // 2. Each person mentioned, in order of first mention.
+        seen.clear();
+        for r in refs {
+            if seen.contains(&r.person) {
+                continue;
+            }
+            seen.push(r.person);
+            for (h, t, pr, j) in &cue_stances {
+                if *t == r.person {
+                    out.push(Stance {
+                        sentence: si,
+                        holder: Some(h.clone()),
+                        target: *t,
+                        label: j.label,
+                        confidence: j.confidence,
+                        target_span: pr.span,
+                        evidence: j.evidence.clone(),
+                    });
+                }
+            }
+            if cue_stances.iter().any(|(_, t, _, _)| *t == r.person) {
+                continue; // a third party's stance toward them, not the speaker's
+            }
+            let holder = speech.speaker.clone();
+            if holder == Some(Source::Person(r.person)) {
+                continue;
+            }
+            // The mention of this person that says the most.
+            let weights = if holder.is_some() {
+                Weights::STANCE
+            } else {
+                Weights::SENTIMENT
+            };
+            // (The judgement, with its evidence text, is made for the
+            // winner only.)
+            let mut best: Option<(Scored, Span, bool)> = None;
+            for m in refs.iter().filter(|m| m.person == r.person) {
+                if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
                     continue;
                 }
-                let in_quote = toks[c.first].quoted;
-                let by_speaker = Some(agent.person) == speaker_id || (in_quote && agent.deictic);
-                if by_speaker && speech.speaker.is_some() {
-                    continue; // the speaker's own stance: scored below
-                }
-                if in_quote && agent.deictic {
-                    continue;
-                }
-                let v = if c.negator.is_some() {
-                    c.patient * target::NEGATION
-                } else {
-                    c.patient
-                };
-                if v == 0.0 {
-                    continue;
-                }
-                let start = c.negator.unwrap_or(c.first);
-                let start = if start > 0
-                    && matches!(
-                        toks[start - 1].norm,
-                        "could" | "did" | "do" | "does" | "would" | "will" | "can" | "ca" | "wo"
-                    ) {
-                    start - 1
-                } else {
-                    start
-                };
-                let span = Span::new(toks[start].span.start, toks[c.end - 1].span.end);
-                let scored = Scored {
-                    score: v,
-                    parts: vec![target::Contribution {
-                        span,
-                        value: v,
-                        cue: true,
-                        evaluates: false,
-                    }],
-                };
-                let j = Judgement::from_scored(text, &scored);
-                let holder = Source::Person(agent.person);
-                if !cue_stances
+                let s = target::score(prep, m.t0, m.t1, &self.lexicon, vader, weights);
+                let by_cue = s
+                    .parts
                     .iter()
-                    .any(|(h, t, _, _)| *h == holder && *t == patient.person)
+                    .any(|p| p.evaluates && p.value * s.score > 0.0);
+                if best
+                    .as_ref()
+                    .is_none_or(|(b, _, _)| s.score.abs() > b.score.abs())
                 {
-                    cue_stances.push((holder, patient.person, patient, j));
+                    best = Some((s, m.span, by_cue));
                 }
             }
-            // 2. Each person mentioned, in order of first mention.
-            seen.clear();
-            for r in refs {
-                if seen.contains(&r.person) {
+            let Some((s, span, by_cue)) = best else {
+                continue;
+            };
+            // The article's own voice takes a stance only through words
+            // that describe the target ("the disgraced X", "X lied"),
+            // and confidently; its general tone ("West shared private
+            // messages") or someone's act toward the target ("a rift
+            // between Legend and West") is not its stance. (Decided
+            // before the evidence text is made.)
+            if holder.is_none() {
+                let (label, confidence) = label_confidence(s.score);
+                if label == Label::Neutral || confidence < CONFIDENCE_THRESHOLD || !by_cue {
                     continue;
                 }
-                seen.push(r.person);
-                for (h, t, pr, j) in &cue_stances {
-                    if *t == r.person {
-                        out.push(Stance {
-                            sentence: si,
-                            holder: Some(h.clone()),
-                            target: *t,
-                            label: j.label,
-                            confidence: j.confidence,
-                            target_span: pr.span,
-                            evidence: j.evidence.clone(),
-                        });
-                    }
-                }
-                if cue_stances.iter().any(|(_, t, _, _)| *t == r.person) {
-                    continue; // a third party's stance toward them, not the speaker's
-                }
-                let holder = speech.speaker.clone();
-                if holder == Some(Source::Person(r.person)) {
-                    continue;
-                }
-                // The mention of this person that says the most.
-                let weights = if holder.is_some() {
-                    Weights::STANCE
-                } else {
-                    Weights::SENTIMENT
-                };
-                // (The judgement, with its evidence text, is made for the
-                // winner only.)
-                let mut best: Option<(Scored, Span, bool)> = None;
-                for m in refs.iter().filter(|m| m.person == r.person) {
-                    if speaker_id.is_some() && m.deictic && !toks[m.t0].quoted {
-                        continue;
-                    }
-                    let s = target::score(prep, m.t0, m.t1, &self.lexicon, vader, weights);
-                    let by_cue = s
-                        .parts
-                        .iter()
-                        .any(|p| p.evaluates && p.value * s.score > 0.0);
-                    if best
-                        .as_ref()
-                        .is_none_or(|(b, _, _)| s.score.abs() > b.score.abs())
-                    {
-                        best = Some((s, m.span, by_cue));
-                    }
-                }
-                let Some((s, span, by_cue)) = best else {
-                    continue;
-                };
-                // The article's own voice takes a stance only through words
-                // that describe the target ("the disgraced X", "X lied"),
-                // and confidently; its general tone ("West shared private
-                // messages") or someone's act toward the target ("a rift
-                // between Legend and West") is not its stance. (Decided
-                // before the evidence text is made.)
-                if holder.is_none() {
-                    let (label, confidence) = label_confidence(s.score);
-                    if label == Label::Neutral || confidence < CONFIDENCE_THRESHOLD || !by_cue {
-                        continue;
-                    }
-                }
-                let j = Judgement::from_scored(text, &s);
-                out.push(Stance {
-                    sentence: si,
-                    holder,
-                    target: r.person,
-                    label: j.label,
-                    confidence: j.confidence,
-                    target_span: span,
-                    evidence: j.evidence,
-                });
             }
+            let j = Judgement::from_scored(text, &s);
+            out.push(Stance {
+                sentence: si,
+                holder,
+                target: r.person,
+                label: j.label,
+                confidence: j.confidence,
+                target_span: span,
+                evidence: j.evidence,
+            });
         }
     }
 
